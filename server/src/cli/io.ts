@@ -1,0 +1,26 @@
+/** What the CLI needs from its surroundings; `main` takes these so tests can pass their own. */
+export interface CliFileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number; mode: number }>;
+  chmod(path: string, mode: number): Promise<void>;
+  readdir(path: string): Promise<Array<{ name: string; isFile(): boolean; isDirectory(): boolean }>>;
+}
+
+export interface Writable {
+  write(text: string): void;
+  isTTY?: boolean;
+}
+
+export interface CliEnvironment {
+  argv: string[];
+  cwd: string;
+  fs: CliFileSystem;
+  stdout: Writable;
+  stderr: Writable;
+  /** Standard input, read whole; only asked for with --stdin. */
+  readStdin?: () => Promise<string>;
+  env?: Record<string, string | undefined>;
+}

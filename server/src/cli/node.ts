@@ -1,0 +1,34 @@
+import { promises as fsp } from 'node:fs';
+import type { CliFileSystem } from './io.js';
+import { main } from './main.js';
+
+/** The real file system, for the bin. */
+export const nodeFileSystem: CliFileSystem = {
+  readFile: (path) => fsp.readFile(path),
+  writeFile: (path, data) => fsp.writeFile(path, data),
+  rename: (from, to) => fsp.rename(from, to),
+  unlink: (path) => fsp.unlink(path),
+  stat: (path) => fsp.stat(path),
+  chmod: (path, mode) => fsp.chmod(path, mode),
+  readdir: (path) => fsp.readdir(path, { withFileTypes: true }),
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs the CLI as a process: real arguments, streams and file system. */
+export async function run(): Promise<void> {
+  const code = await main({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    fs: nodeFileSystem,
+    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY },
+    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY },
+    readStdin,
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,264 @@
+import vocabData from './generated/vocab.json';
+import { compileVocab, type CompiledVocab } from './compiled.js';
+import { parseMarkdown, type Section } from './markdown.js';
+import { Analysis, type Answer, type Hit, type RuleContext } from './context.js';
+import { documentLanguage, languageStats, messageLanguageFor } from './language.js';
+import { format, localize, sharedMessages, type Localized } from './i18n.js';
+import { lineStarts, positionAt } from './positions.js';
+import { parseDirectives, suppressor, type DirectiveProblem } from './directives.js';
+import { computeChecklist } from './checklist.js';
+import { RULES } from './rules/index.js';
+import { INVALID_DIRECTIVE, VALUE_CHECKLIST } from './meta.js';
+import { recommended } from './presets.js';
+import { normalizeLiteral } from './normalize.js';
+import { compileTerms, literalEntry, type TermMatcher, type VocabData } from './vocab.js';
+import type { ResolvedConfig, RuleSettings } from './config.js';
+import type { Rule } from './rule.js';
+import type { Finding, Fix, LintResult, MessageLanguage, RuleFailure, Suppression } from './types.js';
+
+export const VOCAB: CompiledVocab = compileVocab(vocabData as unknown as VocabData);
+
+export interface LintOptions {
+  config?: ResolvedConfig;
+  /** The rules to run; tests pass their own, adapters leave the catalogue. */
+  rules?: readonly Rule[];
+}
+
+interface Report {
+  rule: Rule;
+  settings: RuleSettings;
+  hit: Hit;
+  answer: Answer;
+}
+
+/** Lints one Markdown document. Pure: text and configuration in, findings out. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const config = options.config ?? recommended();
+  const rules = options.rules ?? RULES;
+  const doc = parseMarkdown(text, { blockquotes: config.blockquotes });
+  const stats = languageStats(doc.blocks);
+  const language = documentLanguage(stats);
+  const messageLanguage: MessageLanguage = config.messages === 'auto' ? messageLanguageFor(language, stats) : config.messages;
+  const analysis = new Analysis(doc, VOCAB);
+  const starts = lineStarts(text);
+  const reports: Report[] = [];
+  const ruleFailures: RuleFailure[] = [];
+
+  for (const rule of rules) {
+    const settings = config.rules[rule.id] ?? recommended().rules[rule.id]!;
+    if (settings.severity === 'off') continue;
+    const matchers = [...(VOCAB.triggers.get(rule.id) ?? []), ...customMatchers(settings.triggers)];
+    analysis.setCustomSafeguards(rule.id, customMatchers(settings.safeguards));
+    const allowed = settings.allow.map(normalizeLiteral).filter(Boolean);
+    const context: RuleContext = {
+      rule,
+      triggers: () =>
+        analysis.hits(matchers, { negation: 'trigger', context: VOCAB.contexts.get(rule.id) ?? [] }).filter((hit) => {
+          const phrase = hit.block.norm.text.slice(hit.start, hit.end);
+          return !allowed.some((a) => phrase.includes(a) || a.includes(phrase));
+        }),
+      answer: (hit) => answerFor(analysis, rule, settings, hit),
+      report: (hit, answer) => reports.push({ rule, settings, hit, answer }),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const findings: Finding[] = dedupe(reports).map((r) => toFinding(r, analysis, messageLanguage, starts, eol));
+
+  const known = new Set([...rules.map((r) => r.id), INVALID_DIRECTIVE.id, VALUE_CHECKLIST.id]);
+  const { directives, problems } = parseDirectives(text, doc.comments, known);
+  const directiveSettings = config.rules[INVALID_DIRECTIVE.id];
+  if (directiveSettings?.severity !== 'off') {
+    for (const p of problems) findings.push(directiveFinding(p, [...known].sort(), directiveSettings?.severity ?? 'warning', messageLanguage, text, starts));
+  }
+
+  const checklist = computeChecklist(analysis, messageLanguage);
+  const checklistSettings = config.rules[VALUE_CHECKLIST.id];
+  if (config.checklist.diagnostics && checklistSettings && checklistSettings.severity !== 'off') {
+    const missing = checklist.filter((c) => !c.addressed);
+    if (missing.length > 0) {
+      const at = doc.bodyStart;
+      const lineEnd = text.indexOf('\n', at);
+      const end = lineEnd === -1 ? text.length : lineEnd > at && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      findings.push(
+        plainFinding(VALUE_CHECKLIST.id, checklistSettings.severity, format(localize(sharedMessages.checklistMissing, messageLanguage), {
+          count: missing.length,
+          items: missing.map((m) => m.title).join(messageLanguage === 'en' ? '; ' : '；'),
+        }), at, Math.max(at, end), text, starts),
+      );
+    }
+  }
+
+  const kept: Finding[] = [];
+  const suppressed: Suppression[] = [];
+  for (const finding of findings) {
+    const by = finding.ruleId === INVALID_DIRECTIVE.id ? null : suppressor(directives, finding.ruleId, finding.range.start, finding.start.line);
+    if (by) suppressed.push({ ruleId: finding.ruleId, line: finding.start.line, reason: by.reason ?? '', finding });
+    else kept.push(finding);
+  }
+  kept.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { language, messageLanguage, findings: kept, suppressed, checklist, ruleFailures };
+}
+
+function customMatchers(phrases: string[]): TermMatcher[] {
+  const entries = phrases.map(normalizeLiteral).filter(Boolean).map(literalEntry);
+  const matcher = compileTerms(entries, 'zh');
+  return matcher ? [matcher] : [];
+}
+
+function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: Hit): Answer {
+  if (analysis.customFound(rule.id, hit, settings.scope)) return { answered: true, missing: [], unfilled: [] };
+  let best: string[] | null = null;
+  for (const group of rule.safeguards) {
+    const missing = group.filter((set) => !analysis.found(set, hit, settings.scope));
+    if (missing.length === 0) return { answered: true, missing: [], unfilled: [] };
+    if (best === null || missing.length < best.length) best = missing;
+  }
+  const missing = best ?? [];
+  const unfilled = missing.flatMap((set) => analysis.dedicatedSections(set).unfilled.map((s) => s.title));
+  return { answered: false, missing, unfilled };
+}
+
+/** Two trigger terms of one rule can cover the same words; report the first and longest once. */
+function dedupe(reports: Report[]): Report[] {
+  const sorted = [...reports].sort((a, b) => a.hit.srcStart - b.hit.srcStart || b.hit.srcEnd - a.hit.srcEnd);
+  const out: Report[] = [];
+  for (const r of sorted) {
+    const clash = out.some((o) => o.rule.id === r.rule.id && o.hit.srcStart < r.hit.srcEnd && r.hit.srcStart < o.hit.srcEnd);
+    if (!clash) out.push(r);
+  }
+  return out;
+}
+
+function toFinding(report: Report, analysis: Analysis, language: MessageLanguage, starts: number[], eol: string): Finding {
+  const { rule, hit, answer, settings } = report;
+  const text = analysis.doc.text;
+  const section = analysis.sectionOf(hit.block);
+  const missingText = describeMissing(rule, analysis, answer.missing, language);
+  const template = rule.tags.includes('technical-judgment') ? sharedMessages.unanswered : sharedMessages.unansweredValue;
+  let message = format(localize(template, language), {
+    text: text.slice(hit.srcStart, hit.srcEnd).replace(/\s+/g, ' '),
+    judgment: localize(rule.judgment.text, language),
+    missing: missingText,
+  });
+  for (const heading of answer.unfilled) message += format(localize(sharedMessages.unfilled, language), { heading });
+  const fixes: Fix[] = [];
+  const deletion = deletionFix(hit, text, language);
+  if (deletion) fixes.push(deletion);
+  const scaffold = scaffoldFix(rule, analysis, section, language, eol);
+  if (scaffold) fixes.push(scaffold);
+  return {
+    ruleId: rule.id,
+    severity: settings.severity === 'off' ? 'hint' : settings.severity,
+    message,
+    range: { start: hit.srcStart, end: hit.srcEnd },
+    start: positionAt(starts, hit.srcStart),
+    end: positionAt(starts, hit.srcEnd),
+    text: text.slice(hit.srcStart, hit.srcEnd),
+    safeguard: answer.missing.map((set) => describeSearch(analysis, set, section, settings, language)).join(' '),
+    scopeRange: { start: section.start, end: section.end },
+    scopeTitle: section.title,
+    scaffoldUnfilled: answer.unfilled.length > 0,
+    fixes,
+  };
+}
+
+function describeMissing(rule: Rule, analysis: Analysis, missing: string[], language: MessageLanguage): string {
+  const label = (set: string): string => localize(analysis.set(set).label, language);
+  const and = localize(sharedMessages.and, language);
+  const or = localize(sharedMessages.or, language);
+  // Name what is missing in the closest group; where the rule accepts other groups, name them too.
+  const others = rule.safeguards.filter((g) => !(g.length === missing.length && g.every((s) => missing.includes(s)) ) && !g.some((s) => missing.includes(s)));
+  return [missing.map(label).join(and), ...others.map((g) => g.map(label).join(and))].join(or);
+}
+
+function describeSearch(analysis: Analysis, setId: string, section: Section, settings: RuleSettings, language: MessageLanguage): string {
+  const set = analysis.set(setId);
+  const label = localize(set.label, language);
+  const order = ['sentence', 'paragraph', 'section', 'document'];
+  const scope = order[Math.min(order.indexOf(settings.scope), order.indexOf(set.maxScope))];
+  if (scope === 'sentence') return format(localize(sharedMessages.searchedSentence, language), { label });
+  if (scope === 'paragraph') return format(localize(sharedMessages.searchedParagraph, language), { label });
+  if (scope === 'document') return format(localize(sharedMessages.searchedDocument, language), { label });
+  const name = section.title ? format(localize(sharedMessages.sectionName, language), { title: section.title }) : '';
+  return format(localize(sharedMessages.searchedIn, language), { label, section: name, headings: localize(set.headingExamples, language) });
+}
+
+/**
+ * A deletion is offered only where the term's source is one unbroken run of plain text, so that
+ * removing it never cuts through markup.
+ */
+function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | null {
+  const kind = hit.entry.fix;
+  if (!kind) return null;
+  const norm = hit.block.norm;
+  let end = hit.end;
+  if (kind === 'attributive') {
+    const next = norm.text[end];
+    if (next === '的') end += 1;
+    else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[hit.start] ?? '')) end += 1;
+    else return null;
+  }
+  const srcStart = norm.starts[hit.start]!;
+  const srcEnd = norm.ends[end - 1]!;
+  const source = text.slice(srcStart, srcEnd);
+  if (/[*_`[\]<>\r\n\\]/.test(source)) return null;
+  const shown = text.slice(hit.srcStart, hit.srcEnd);
+  return {
+    title: format(localize(sharedMessages.deleteTitle, language), { text: shown }),
+    kind: 'fix',
+    edits: [{ offset: srcStart, length: srcEnd - srcStart, text: '' }],
+  };
+}
+
+function scaffoldFix(rule: Rule, analysis: Analysis, section: Section, language: MessageLanguage, eol: string): Fix | null {
+  const set = analysis.set(rule.scaffold);
+  const existing = analysis.dedicatedSections(rule.scaffold);
+  if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= section.start && s.start < section.end)) return null;
+  const text = analysis.doc.text;
+  const offset = Math.min(section.ownContentEnd, section.end);
+  const level = section.depth === 0 ? 2 : Math.min(section.depth + 1, 6);
+  const heading = localize(set.scaffold.heading, language);
+  const prompt = localize(set.scaffold.prompt, language);
+  const placeholder = language === 'en' ? `[To fill in: ${prompt}]` : `【${language === 'zh-TW' ? '待填寫' : '待填写'}：${prompt}】`;
+  const before = text.slice(0, offset);
+  let prefix = '';
+  if (offset > 0 && !before.endsWith('\n')) prefix = eol + eol;
+  else if (offset > 0 && !/\n[ \t]*\r?\n$/.test(before) && before.trim() !== '') prefix = eol;
+  const suffix = offset === text.length ? eol : eol + eol;
+  return {
+    title: format(localize(sharedMessages.scaffoldTitle, language), { heading }),
+    kind: 'scaffold',
+    edits: [{ offset, length: 0, text: `${prefix}${'#'.repeat(level)} ${heading}${eol}${eol}${placeholder}${suffix}` }],
+  };
+}
+
+const DIRECTIVE_MESSAGES: Record<DirectiveProblem['kind'], Localized> = {
+  'no-reason': sharedMessages.directiveNoReason,
+  'unknown-rule': sharedMessages.directiveUnknownRule,
+  'unknown-kind': sharedMessages.directiveUnknownKind,
+};
+
+function directiveFinding(p: DirectiveProblem, known: string[], severity: RuleSettings['severity'], language: MessageLanguage, text: string, starts: number[]): Finding {
+  const message = format(localize(DIRECTIVE_MESSAGES[p.kind], language), { rule: p.name, kind: p.name, known: known.join(', ') });
+  return plainFinding(INVALID_DIRECTIVE.id, severity, message, p.start, p.end, text, starts);
+}
+
+function plainFinding(ruleId: string, severity: RuleSettings['severity'], message: string, start: number, end: number, text: string, starts: number[]): Finding {
+  return {
+    ruleId,
+    severity: severity === 'off' ? 'hint' : severity,
+    message,
+    range: { start, end },
+    start: positionAt(starts, start),
+    end: positionAt(starts, end),
+    text: text.slice(start, end),
+    safeguard: '',
+    fixes: [],
+  };
+}

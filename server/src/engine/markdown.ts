@@ -1,0 +1,288 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Parents, Root } from 'mdast';
+import { normalize, type NormalizedText, type RawText } from './normalize.js';
+
+/** A unit of prose: a paragraph, a heading, or a table row. */
+export interface Block {
+  index: number;
+  kind: 'paragraph' | 'heading' | 'tableRow';
+  start: number;
+  end: number;
+  /** The innermost section that holds the block. */
+  section: number;
+  inBlockquote: boolean;
+  raw: RawText;
+  norm: NormalizedText;
+  /** Sentence boundaries in `norm.text`: sentence k spans [sentenceStarts[k], sentenceStarts[k + 1]). */
+  sentenceStarts: number[];
+}
+
+/** A heading and everything under it, down to the next heading of the same or a higher level. */
+export interface Section {
+  index: number;
+  /** 0 for the document itself. */
+  depth: number;
+  parent: number;
+  start: number;
+  end: number;
+  /** The heading's prose, or '' for the document. */
+  title: string;
+  headingBlock: number | null;
+  /** The offset right after the section's own content, before its first subsection. */
+  ownContentEnd: number;
+}
+
+export interface HtmlComment {
+  start: number;
+  end: number;
+  body: string;
+}
+
+export interface ParsedDocument {
+  text: string;
+  blocks: Block[];
+  sections: Section[];
+  comments: HtmlComment[];
+  /** The offset of the first line after any front matter, for inserting at the top. */
+  bodyStart: number;
+}
+
+export interface ParseOptions {
+  blockquotes: boolean;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+const SENTENCE_END = /[。!?;|…]|\.(?=\s|$)(?<!\d\.(?=\d))/g;
+
+export function parseMarkdown(text: string, options: ParseOptions): ParsedDocument {
+  // micromark's offsets are kept exact by parsing the text after a BOM and shifting back.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  const tree = processor.parse(body) as Root;
+  const blocks: Block[] = [];
+  const sections: Section[] = [
+    { index: 0, depth: 0, parent: -1, start: 0, end: text.length, title: '', headingBlock: null, ownContentEnd: text.length },
+  ];
+  const comments: HtmlComment[] = [];
+  let bodyStart = bom;
+  const stack: number[] = [0];
+
+  const pos = (node: Nodes): [number, number] => [
+    (node.position?.start.offset ?? 0) + bom,
+    (node.position?.end.offset ?? 0) + bom,
+  ];
+
+  const collectComments = (node: Nodes): void => {
+    if (node.type !== 'html') return;
+    const [start] = pos(node);
+    for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+      comments.push({ start: start + m.index, end: start + m.index + m[0].length, body: m[1] ?? '' });
+    }
+  };
+
+  const addBlock = (kind: Block['kind'], node: Nodes, raw: RawText, inBlockquote: boolean): void => {
+    const [start, end] = pos(node);
+    if (raw.text.trim() === '') return;
+    const norm = normalize(raw);
+    blocks.push({
+      index: blocks.length,
+      kind,
+      start,
+      end,
+      section: stack[stack.length - 1]!,
+      inBlockquote,
+      raw,
+      norm,
+      sentenceStarts: splitSentences(norm.text),
+    });
+  };
+
+  const walk = (node: Nodes, inBlockquote: boolean): void => {
+    // remark-frontmatter's TOML node is not in mdast's types, so it is compared as a string.
+    if ((node.type as string) === 'toml' || node.type === 'yaml') {
+      const [, end] = pos(node);
+      bodyStart = lineEndAfter(text, end);
+      return;
+    }
+    switch (node.type) {
+      case 'code':
+      case 'definition':
+      case 'image':
+      case 'imageReference':
+        return;
+      case 'html':
+        collectComments(node);
+        return;
+      case 'heading': {
+        const [start] = pos(node);
+        while (stack.length > 1 && sections[stack[stack.length - 1]!]!.depth >= node.depth) {
+          const closed = sections[stack.pop()!]!;
+          closed.end = start;
+        }
+        const parent = stack[stack.length - 1]!;
+        const parentSection = sections[parent]!;
+        if (parentSection.ownContentEnd > start) parentSection.ownContentEnd = start;
+        const raw = inlineText(node, text, bom, comments);
+        const section: Section = {
+          index: sections.length,
+          depth: node.depth,
+          parent,
+          start,
+          end: text.length,
+          title: raw.text.trim(),
+          headingBlock: null,
+          ownContentEnd: text.length,
+        };
+        sections.push(section);
+        stack.push(section.index);
+        if (raw.text.trim() !== '') {
+          addBlock('heading', node, raw, inBlockquote);
+          section.headingBlock = blocks.length - 1;
+        }
+        return;
+      }
+      case 'paragraph': {
+        if (inBlockquote && !options.blockquotes) return;
+        addBlock('paragraph', node, inlineText(node, text, bom, comments), inBlockquote);
+        return;
+      }
+      case 'tableRow': {
+        if (inBlockquote && !options.blockquotes) return;
+        const raw: RawText = { text: '', offsets: [] };
+        node.children.forEach((cell, k) => {
+          const cellText = inlineText(cell, text, bom, comments);
+          if (k > 0) {
+            // A cell boundary ends a sentence, so a match never runs from one cell into the next.
+            raw.text += '|';
+            raw.offsets.push((cell.position?.start.offset ?? 0) + bom);
+          }
+          raw.text += cellText.text;
+          raw.offsets.push(...cellText.offsets);
+        });
+        addBlock('tableRow', node, raw, inBlockquote);
+        return;
+      }
+      case 'blockquote':
+        for (const child of node.children) walk(child, true);
+        return;
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, inBlockquote);
+    }
+  };
+  for (const child of tree.children) walk(child, false);
+  return { text, blocks, sections, comments, bodyStart };
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/**
+ * The prose of an inline container, with the source offset of every code unit. Code, HTML,
+ * images and the URLs of links are left out; a stand-in character keeps words on either side of
+ * left-out code apart.
+ */
+function inlineText(node: Nodes, source: string, bom: number, comments: HtmlComment[]): RawText {
+  const out: RawText = { text: '', offsets: [] };
+  const visit = (n: Nodes): void => {
+    switch (n.type) {
+      case 'text': {
+        const start = (n.position?.start.offset ?? 0) + bom;
+        const end = (n.position?.end.offset ?? 0) + bom;
+        align(n.value, source, start, end, out);
+        return;
+      }
+      case 'break': {
+        out.text += '\n';
+        out.offsets.push((n.position?.start.offset ?? 0) + bom);
+        return;
+      }
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference': {
+        out.text += '\ufffc';
+        out.offsets.push((n.position?.start.offset ?? 0) + bom);
+        return;
+      }
+      case 'html': {
+        const start = (n.position?.start.offset ?? 0) + bom;
+        for (const m of n.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+          comments.push({ start: start + m.index, end: start + m.index + m[0].length, body: m[1] ?? '' });
+        }
+        return;
+      }
+      case 'link': {
+        // An autolink shows its own URL as its text: that is not prose.
+        const label = n.children.map((c) => ('value' in c ? c.value : '')).join('');
+        if (label === n.url || `mailto:${label}` === n.url || /^(https?:|www\.)/i.test(label)) {
+          out.text += '\ufffc';
+          out.offsets.push((n.position?.start.offset ?? 0) + bom);
+          return;
+        }
+        for (const c of n.children) visit(c as Nodes);
+        return;
+      }
+      default:
+        if ('children' in n) for (const c of (n as Parents).children) visit(c as Nodes);
+    }
+  };
+  if ('children' in node) for (const c of (node as Parents).children) visit(c as Nodes);
+  return out;
+}
+
+/**
+ * Maps each code unit of a node's value to the source. The value can differ from the source
+ * slice (escapes, entities, the markers of continued lines in lists and block quotes), so each
+ * character is looked up a short way ahead and otherwise mapped to the current place.
+ */
+function align(value: string, source: string, start: number, end: number, out: RawText): void {
+  if (source.slice(start, end) === value) {
+    for (let i = 0; i < value.length; i++) out.offsets.push(start + i);
+    out.text += value;
+    return;
+  }
+  let j = start;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    let k = j;
+    const limit = Math.min(end, j + 12);
+    while (k < limit && source[k] !== ch) k++;
+    if (k < limit) {
+      out.offsets.push(k);
+      j = k + 1;
+    } else {
+      out.offsets.push(Math.min(j, Math.max(start, end - 1)));
+    }
+  }
+  out.text += value;
+}
+
+export function splitSentences(text: string): number[] {
+  const starts = [0];
+  SENTENCE_END.lastIndex = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const next = m.index + m[0].length;
+    if (next < text.length && next > starts[starts.length - 1]!) starts.push(next);
+  }
+  starts.push(text.length);
+  return starts;
+}
+
+/** The index of the sentence that holds offset `at` of a block's normalised text. */
+export function sentenceAt(block: Block, at: number): number {
+  const s = block.sentenceStarts;
+  let lo = 0;
+  let hi = s.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

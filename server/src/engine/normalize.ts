@@ -1,0 +1,137 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Text as the matchers see it, with a map back to the source.
+ * `starts[i]` and `ends[i]` are the source offsets (UTF-16) of the character that produced
+ * code unit `i` of `text`, so a match [s, e) maps to the source range [starts[s], ends[e - 1]).
+ */
+export interface NormalizedText {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** One run of source text that belongs to a block, already aligned code unit by code unit. */
+export interface RawText {
+  text: string;
+  /** Source offset of each code unit of `text`. */
+  offsets: number[];
+}
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const HAN = /\p{Script=Han}/u;
+
+/** Web copies of Chinese text carry pinyin notes such as 數(shù)字; a note has at least one tone mark. */
+const PINYIN_NOTE = /(?<=\p{Script=Han})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/gu;
+
+export function isCjk(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Converts Traditional characters to Simplified, keeping the length so that offsets stay valid. */
+export function toSimplifiedSameLength(text: string): string {
+  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return text;
+  const converted = toSimplified(text);
+  if (converted.length === text.length) return converted;
+  // A phrase conversion changed the length: convert character by character instead.
+  let out = '';
+  for (const ch of text) {
+    const c = toSimplified(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+function foldChar(code: number): number {
+  // Full-width ASCII variants to ASCII; the ideographic space to a space.
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  else if (code === 0x3000) code = 0x20;
+  if (code >= 0x41 && code <= 0x5a) code += 0x20;
+  return code;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
+}
+
+/**
+ * Normalises a block of prose for matching: Traditional to Simplified, full-width to half-width,
+ * Latin lower case, pinyin notes removed, and white space folded. A line break between two CJK
+ * characters disappears (a phrase wrapped mid-word still matches); any other run of white space
+ * becomes one space.
+ */
+export function normalize(raw: RawText): NormalizedText {
+  const drop = new Uint8Array(raw.text.length);
+  for (const m of raw.text.matchAll(PINYIN_NOTE)) {
+    drop.fill(1, m.index, m.index + m[0].length);
+  }
+  const simplified = toSimplifiedSameLength(raw.text);
+  const n = simplified.length;
+  const chars: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const srcEnd = (i: number): number => (raw.offsets[i] ?? 0) + 1;
+  let i = 0;
+  while (i < n) {
+    if (drop[i]) {
+      i++;
+      continue;
+    }
+    const code = simplified.charCodeAt(i);
+    if (isSpace(code) || code === 0x3000) {
+      let j = i;
+      let hasBreak = false;
+      while (j < n && !drop[j] && (isSpace(simplified.charCodeAt(j)) || simplified.charCodeAt(j) === 0x3000)) {
+        if (simplified.charCodeAt(j) === 0x0a) hasBreak = true;
+        j++;
+      }
+      const prev = chars.length > 0 ? String.fromCharCode(chars[chars.length - 1]!) : '';
+      const next = j < n ? simplified[j]! : '';
+      const joinCjk = hasBreak && prev !== '' && next !== '' && (isCjk(prev) || isHighSurrogateHan(chars)) && isCjk(next);
+      if (!joinCjk && chars.length > 0 && j < n) {
+        chars.push(0x20);
+        starts.push(raw.offsets[i] ?? 0);
+        ends.push(srcEnd(j - 1));
+      }
+      i = j;
+      continue;
+    }
+    chars.push(foldChar(code));
+    starts.push(raw.offsets[i] ?? 0);
+    ends.push(srcEnd(i));
+    i++;
+  }
+  return {
+    text: fromCodes(chars),
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
+}
+
+function isHighSurrogateHan(chars: number[]): boolean {
+  // Astral Han characters (extension B and later) end in a low surrogate.
+  const last = chars[chars.length - 1] ?? 0;
+  const before = chars[chars.length - 2] ?? 0;
+  return last >= 0xdc00 && last <= 0xdfff && before >= 0xd840 && before <= 0xd87f;
+}
+
+/** String.fromCharCode with a spread overflows the stack on long blocks, so build in slices. */
+function fromCodes(chars: number[]): string {
+  let out = '';
+  for (let k = 0; k < chars.length; k += 8192) {
+    out += String.fromCharCode(...chars.slice(k, k + 8192));
+  }
+  return out;
+}
+
+/** Normalises a phrase written by a person (a config entry, a vocabulary term) the way prose is. */
+export function normalizeLiteral(phrase: string): string {
+  const offsets = Array.from({ length: phrase.length }, (_, i) => i);
+  return normalize({ text: phrase, offsets }).text;
+}

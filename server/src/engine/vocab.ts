@@ -1,0 +1,185 @@
+/**
+ * Vocabulary data and its compiler. Terms are written in normalised form (Simplified, lower case,
+ * half-width) in a small syntax: `(a|b)` alternatives, `(...)?` optional, `…` a short gap inside one
+ * sentence, a space for an optional space or hyphen. Everything else is literal. A `regex` entry is
+ * used as it is, for the few cases the syntax cannot say.
+ */
+
+export type VocabLanguage = 'zh' | 'en';
+
+export interface TermEntry {
+  term?: string;
+  regex?: string;
+  /** How deleting the term resolves the finding: `attributive` takes the following 的 or space with it (only when one follows); `delete` removes the term alone. */
+  fix?: 'attributive' | 'delete';
+  /** The term is a trigger only when a term of the rule's `context` list stands in the same sentence. */
+  context?: boolean;
+}
+
+export interface RuleVocab {
+  rule: string;
+  lang: VocabLanguage;
+  triggers: TermEntry[];
+  /** Words that make a `context: true` trigger about technology (领先 alone may be about the economy). */
+  context?: TermEntry[];
+  examples: { flagged: string[]; accepted: string[] };
+}
+
+export interface SafeguardVocab {
+  set: string;
+  lang: VocabLanguage;
+  /** What the set stands for, as a finding names it. */
+  label: string;
+  /** The section a scaffold inserts, and the placeholder it leaves for the author. */
+  scaffold: { heading: string; prompt: string };
+  /** False where a negated phrase still answers: a need is often a problem stated negatively (居民无法…). */
+  negatable?: boolean;
+  /** The widest scope in which a hit counts, whatever the rule's scope. */
+  maxScope?: 'sentence' | 'paragraph' | 'section' | 'document';
+  terms: TermEntry[];
+  /** Headings that mark a dedicated section answering this for the whole document. */
+  headings: TermEntry[];
+  examples: { found: string[]; notFound: string[] };
+}
+
+export interface NegationVocab {
+  lang: VocabLanguage;
+  /** Cues in the same clause before the term. */
+  before: TermEntry[];
+  /** Cues right after the term in the same clause. */
+  after: TermEntry[];
+  /** Cues anywhere in the sentence that mark it as a critique of the practice. */
+  critique: TermEntry[];
+  examples: { negated: string[]; plain: string[] };
+}
+
+export interface ChecklistVocab {
+  lang: VocabLanguage;
+  items: Record<string, TermEntry[]>;
+}
+
+export interface VocabData {
+  rules: RuleVocab[];
+  safeguards: SafeguardVocab[];
+  negations: NegationVocab[];
+  checklist: ChecklistVocab[];
+}
+
+/** A compiled list of terms: one regular expression whose k-th group is the k-th entry. */
+export interface TermMatcher {
+  regex: RegExp;
+  entries: TermEntry[];
+}
+
+export interface TermHit {
+  start: number;
+  end: number;
+  entry: TermEntry;
+}
+
+const GAP: Record<VocabLanguage, string> = {
+  zh: '[^。!?;|]{0,10}?',
+  en: '[^.!?;|]{0,30}?',
+};
+
+function escapeChar(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** An English word gets its common inflections; short words and acronyms stay exact. */
+function inflect(word: string): string {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('e')) return `${word.slice(0, -1)}(?:e|es|ed|ing)`;
+  if (word.endsWith('y')) return `${word.slice(0, -1)}(?:y|ies|ied|ying)`;
+  return `${word}(?:s|es|ed|ing)?`;
+}
+
+export function compileTerm(term: string, lang: VocabLanguage): string {
+  let out = '';
+  let word = '';
+  const flush = (): void => {
+    if (word) out += lang === 'en' ? inflect(word) : word;
+    word = '';
+  };
+  for (const ch of term) {
+    if (/[a-z]/.test(ch)) {
+      word += ch;
+      continue;
+    }
+    if (ch === '?' && word) {
+      // A question mark after a letter makes that letter optional, as in a regular expression.
+      const last = word.slice(-1);
+      word = word.slice(0, -1);
+      flush();
+      out += `${last}?`;
+      continue;
+    }
+    flush();
+    if (ch === '(') out += '(?:';
+    else if (ch === ')' || ch === '|') out += ch;
+    else if (ch === '?') out += '?';
+    else if (ch === '…') out += GAP[lang];
+    else if (ch === ' ' || ch === '-') out += '[ -]?';
+    else out += escapeChar(ch);
+  }
+  flush();
+  // Latin edges must not sit inside a longer Latin word; Chinese edges need no boundary.
+  const head = /^[(]*[a-z0-9]/.test(term) ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9][)?]*$/.test(term) ? '(?![a-z0-9])' : '';
+  return `${head}(?:${out})${tail}`;
+}
+
+function entrySource(entry: TermEntry, lang: VocabLanguage): string {
+  if (entry.regex !== undefined) return entry.regex;
+  if (entry.term !== undefined) return compileTerm(entry.term, lang);
+  throw new Error('A vocabulary entry needs `term` or `regex`.');
+}
+
+export function compileTerms(entries: TermEntry[], lang: VocabLanguage): TermMatcher | null {
+  if (entries.length === 0) return null;
+  const source = entries.map((e) => `(${entrySource(e, lang)})`).join('|');
+  return { regex: new RegExp(source, 'gu'), entries };
+}
+
+export function findTerms(matcher: TermMatcher | null, text: string): TermHit[] {
+  if (!matcher) return [];
+  const hits: TermHit[] = [];
+  matcher.regex.lastIndex = 0;
+  for (const m of text.matchAll(matcher.regex)) {
+    if (m[0].length === 0) continue;
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    hits.push({ start: m.index, end: m.index + m[0].length, entry: matcher.entries[k - 1]! });
+  }
+  return hits;
+}
+
+/** Literal terms written here must already be in normalised form, or they could never match. */
+export function termProblems(entry: TermEntry, lang: VocabLanguage, normalizeLiteral: (s: string) => string): string[] {
+  const problems: string[] = [];
+  if ((entry.term === undefined) === (entry.regex === undefined)) {
+    problems.push('needs exactly one of `term` and `regex`');
+    return problems;
+  }
+  const source = entry.term ?? entry.regex!;
+  if (entry.term !== undefined) {
+    const literal = entry.term.replace(/[()|?…]/g, '');
+    const normal = normalizeLiteral(literal);
+    if (normal !== literal) problems.push(`"${entry.term}" is not in normalised form; write "${normal}"`);
+    if (lang === 'en' && /\p{Script=Han}/u.test(entry.term)) problems.push(`"${entry.term}" is Chinese in an English list`);
+  }
+  try {
+    new RegExp(entrySource(entry, lang), 'u');
+  } catch (e) {
+    problems.push(`"${source}" does not compile: ${(e as Error).message}`);
+  }
+  return problems;
+}
+
+/** A phrase from the configuration, matched literally (after normalisation) on word edges. */
+export function literalEntry(normalizedPhrase: string): TermEntry {
+  const escaped = [...normalizedPhrase].map(escapeChar).join('');
+  const head = /^[a-z0-9]/.test(normalizedPhrase) ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9]$/.test(normalizedPhrase) ? '(?![a-z0-9])' : '';
+  return { regex: `${head}${escaped}${tail}` };
+}
