@@ -131,7 +131,11 @@ export class Analysis {
     let hits = this.setHits.get(setId);
     if (!hits) {
       const set = this.set(setId);
-      hits = this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' });
+      // The heading of a dedicated section only names the topic: its body is what answers, and
+      // dedicatedSections() weighs that, so an unfilled scaffold never counts through its heading.
+      const { filled, unfilled } = this.dedicatedSections(setId);
+      const headingBlocks = new Set([...filled, ...unfilled].map((section) => section.headingBlock));
+      hits = this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).filter((h) => !headingBlocks.has(h.block.index));
       this.setHits.set(setId, hits);
     }
     return hits;
@@ -178,6 +182,30 @@ export class Analysis {
     return this.doc.sections[block.section]!;
   }
 
+  /**
+   * The section a safeguard is sought in: the chapter that holds the block, that is its ancestor
+   * at the document's chapter level (the highest heading level used more than once), with all its
+   * subsections. A need stated in "## 停车诱导" thus answers a claim in its "### 技术路线".
+   */
+  scopeOf(block: Block): Section {
+    let section = this.sectionOf(block);
+    const chapter = this.chapterLevel();
+    while (section.parent > 0 && section.depth > chapter) section = this.doc.sections[section.parent]!;
+    return section;
+  }
+
+  private chapter: number | null = null;
+
+  private chapterLevel(): number {
+    if (this.chapter === null) {
+      const counts = new Map<number, number>();
+      for (const s of this.doc.sections) if (s.depth > 0) counts.set(s.depth, (counts.get(s.depth) ?? 0) + 1);
+      const repeated = [...counts].filter(([, n]) => n > 1).map(([d]) => d);
+      this.chapter = repeated.length > 0 ? Math.min(...repeated) : 6;
+    }
+    return this.chapter;
+  }
+
   /** Whether a hit of `setId` answers the trigger, within the narrower of `scope` and the set's own limit. */
   found(setId: string, trigger: Hit, scope: Scope): boolean {
     const set = this.set(setId);
@@ -189,7 +217,7 @@ export class Analysis {
         case 'paragraph':
           return h.block === trigger.block;
         case 'section':
-          return this.inSection(this.sectionOf(trigger.block), h.block);
+          return this.inSection(this.scopeOf(trigger.block), h.block);
         case 'document':
           return true;
       }
@@ -211,7 +239,7 @@ export class Analysis {
     return hits.some((h) => {
       if (scope === 'sentence') return h.block === trigger.block && h.sentence === trigger.sentence;
       if (scope === 'paragraph') return h.block === trigger.block;
-      if (scope === 'section') return this.inSection(this.sectionOf(trigger.block), h.block);
+      if (scope === 'section') return this.inSection(this.scopeOf(trigger.block), h.block);
       return true;
     });
   }

@@ -138,7 +138,7 @@ function dedupe(reports: Report[]): Report[] {
 function toFinding(report: Report, analysis: Analysis, language: MessageLanguage, starts: number[], eol: string): Finding {
   const { rule, hit, answer, settings } = report;
   const text = analysis.doc.text;
-  const section = analysis.sectionOf(hit.block);
+  const section = analysis.scopeOf(hit.block);
   const missingText = describeMissing(rule, analysis, answer.missing, language);
   const template = rule.tags.includes('technical-judgment') ? sharedMessages.unanswered : sharedMessages.unansweredValue;
   let message = format(localize(template, language), {
@@ -150,7 +150,7 @@ function toFinding(report: Report, analysis: Analysis, language: MessageLanguage
   const fixes: Fix[] = [];
   const deletion = deletionFix(hit, text, language);
   if (deletion) fixes.push(deletion);
-  const scaffold = scaffoldFix(rule, analysis, section, language, eol);
+  const scaffold = scaffoldFix(rule, analysis, analysis.sectionOf(hit.block), section, language, eol);
   if (scaffold) fixes.push(scaffold);
   return {
     ruleId: rule.id,
@@ -216,10 +216,11 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
   };
 }
 
-function scaffoldFix(rule: Rule, analysis: Analysis, section: Section, language: MessageLanguage, eol: string): Fix | null {
+/** Inserts the section under the heading that encloses the finding, unless its chapter already has one. */
+function scaffoldFix(rule: Rule, analysis: Analysis, section: Section, chapter: Section, language: MessageLanguage, eol: string): Fix | null {
   const set = analysis.set(rule.scaffold);
   const existing = analysis.dedicatedSections(rule.scaffold);
-  if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= section.start && s.start < section.end)) return null;
+  if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= chapter.start && s.start < chapter.end)) return null;
   const text = analysis.doc.text;
   const offset = Math.min(section.ownContentEnd, section.end);
   const level = section.depth === 0 ? 2 : Math.min(section.depth + 1, 6);
