@@ -45,7 +45,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const ruleFailures: RuleFailure[] = [];
 
   for (const rule of rules) {
-    const settings = config.rules[rule.id] ?? recommended().rules[rule.id]!;
+    const settings = config.rules[rule.id] ?? { severity: rule.defaultSeverity, scope: 'section', triggers: [], safeguards: [], allow: [] };
     if (settings.severity === 'off') continue;
     const matchers = [...(VOCAB.triggers.get(rule.id) ?? []), ...customMatchers(settings.triggers)];
     analysis.setCustomSafeguards(rule.id, customMatchers(settings.safeguards));

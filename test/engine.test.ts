@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../server/src/engine/lint.js';
+import { RULES } from '../server/src/engine/rules/index.js';
+import { applyFixes } from '../server/src/engine/fixes.js';
+import { recommended } from '../server/src/engine/presets.js';
+import { normalizeLiteral } from '../server/src/engine/normalize.js';
+import type { Rule } from '../server/src/engine/rule.js';
+import vocab from '../server/src/engine/generated/vocab.json';
+import type { VocabData } from '../server/src/engine/vocab.js';
+
+const slice = (text: string, f: { range: { start: number; end: number } }): string => text.slice(f.range.start, f.range.end);
+
+describe('positions are exact in the source', () => {
+  it('counts UTF-16 code units after emoji and other astral characters', () => {
+    const text = '# 方案\n\n😀𠮷🚀 平台采用最先进的技术。\n';
+    const [f] = lint(text).findings;
+    expect(slice(text, f!)).toBe('最先进');
+    expect(f!.start).toEqual({ line: 3, column: 12 });
+    expect(f!.end).toEqual({ line: 3, column: 15 });
+  });
+
+  it('handles CRLF line endings', () => {
+    const text = '# 方案\r\n\r\n## 平台\r\n\r\n平台采用最先进的技术。\r\n';
+    const [f] = lint(text).findings;
+    expect(slice(text, f!)).toBe('最先进');
+    expect(f!.start).toEqual({ line: 5, column: 5 });
+  });
+
+  it('keeps offsets of a text that starts with a BOM', () => {
+    const text = '\ufeff# 方案\n\n平台采用最先进的技术。\n';
+    const [f] = lint(text).findings;
+    expect(slice(text, f!)).toBe('最先进');
+    expect(f!.range.start).toBe(text.indexOf('最先进'));
+  });
+
+  it('maps a phrase wrapped across lines back to both lines', () => {
+    const text = '# Plan\n\nOur vision is AI\neverywhere in city services.\n';
+    const f = lint(text).findings.find((x) => x.ruleId === 'ai-everywhere')!;
+    expect(slice(text, f)).toBe('AI\neverywhere');
+    expect(f.start.line).toBe(3);
+    expect(f.end.line).toBe(4);
+  });
+
+  it('matches Traditional script, full-width letters, pinyin notes and a word wrapped in the middle', () => {
+    const text = '# 計畫\n\n城市數(shù)\n字治理導入ＡＩ無處不在的服務。\n';
+    const f = lint(text).findings.find((x) => x.ruleId === 'ai-everywhere')!;
+    expect(slice(text, f)).toBe('ＡＩ無處不在');
+  });
+
+  it('maps through emphasis and escapes', () => {
+    const text = '# 方案\n\n平台采用**最先进**的技术，\\*全国首个\\*。\n';
+    const found = lint(text).findings.map((f) => slice(text, f));
+    expect(found).toEqual(['最先进', '全国首个']);
+  });
+});
+
+describe('prose only', () => {
+  it('never lints code, inline code, HTML, URLs, link destinations or front matter', () => {
+    const text = [
+      '---',
+      'title: 最先进的平台',
+      '---',
+      '',
+      '# 说明',
+      '',
+      '见 `最先进的接口`，<img alt="最先进的技术">，[链接](https://x.cn/最先进的技术) 与 https://x.cn/state-of-the-art 。',
+      '',
+      '<div>',
+      '最先进的技术',
+      '</div>',
+      '',
+      '<!-- 最先进的技术 -->',
+      '',
+      '```',
+      '最先进的技术',
+      '```',
+      '',
+    ].join('\n');
+    expect(lint(text).findings).toEqual([]);
+  });
+
+  it('lints link text, headings, list items and table rows', () => {
+    const text = '# 打造全国首个智慧社区\n\n- [最先进的平台](https://x.cn)\n\n| 项目 | 说明 |\n|---|---|\n| 大屏 | 供参观 |\n';
+    const ids = lint(text).findings.map((f) => `${f.start.line}:${f.ruleId}`);
+    expect(ids).toEqual(['1:concept-race', '3:superlative-tech', '7:showcase-display', '7:showcase-display']);
+  });
+
+  it('lints block quotes unless configured not to', () => {
+    const text = '# 方案\n\n> 平台采用最先进的技术。\n';
+    expect(lint(text).findings).toHaveLength(1);
+    expect(lint(text, { config: { ...recommended(), blockquotes: false } }).findings).toHaveLength(0);
+  });
+});
+
+describe('languages', () => {
+  it('detects the document language and follows it for messages', () => {
+    expect(lint('# 方案\n\n平台采用最先进的技术。\n')).toMatchObject({ language: 'zh-Hans', messageLanguage: 'zh-CN' });
+    const hant = lint('# 計畫\n\n本平台採用最先進的技術，提供民眾數位服務。\n');
+    expect(hant).toMatchObject({ language: 'zh-Hant', messageLanguage: 'zh-TW' });
+    expect(hant.findings[0]!.message).toContain('是技術判斷');
+    expect(lint('# Plan\n\nA state-of-the-art platform.\n')).toMatchObject({ language: 'en', messageLanguage: 'en' });
+    const mixed = lint('# 方案 Plan\n\nThe platform will use state-of-the-art technology for every resident of the city.\n\n平台采用最先进的技术，服务全市居民。\n');
+    expect(mixed.language).toBe('mixed');
+  });
+
+  it('writes scaffolds in the document language', () => {
+    const en = lint('# Plan\n\n## Platform\n\nA state-of-the-art platform.\n').findings[0]!;
+    expect(en.fixes.find((f) => f.kind === 'scaffold')!.edits[0]!.text).toContain('### Real need\n\n[To fill in:');
+    const tw = lint('# 計畫\n\n## 平台\n\n本平台採用最先進的技術。\n').findings[0]!;
+    expect(tw.fixes.find((f) => f.kind === 'scaffold')!.edits[0]!.text).toContain('### 真實需求\n\n【待填寫：');
+  });
+});
+
+describe('evidence', () => {
+  it('names the safeguard it looked for and where, and the section', () => {
+    const [f] = lint('# 方案\n\n## 平台建设\n\n平台采用最先进的技术。\n').findings;
+    expect(f!.safeguard).toContain('真实需求');
+    expect(f!.safeguard).toContain('「平台建设」');
+    expect(f!.scopeTitle).toBe('平台建设');
+  });
+
+  it('a negated safeguard is not a safeguard, and is itself a finding', () => {
+    const text = '# 方案\n\n## 办理\n\n全程网办，不设线下窗口。\n';
+    const ids = lint(text).findings.map((f) => [f.ruleId, slice(text, f)]);
+    expect(ids).toEqual([
+      ['digital-only', '全程网办'],
+      ['digital-only', '不设线下窗口'],
+    ]);
+  });
+
+  it('a placeholder is not evidence, and the finding says the section is unfilled', () => {
+    const text = '# 方案\n\n## 平台\n\n平台采用最先进的技术。\n\n### 真实需求\n\n【待填写：谁遇到了什么问题？】\n';
+    const [f] = lint(text).findings;
+    expect(f!.scaffoldUnfilled).toBe(true);
+    expect(f!.message).toContain('「真实需求」一节仍是待填写的占位内容');
+    expect(f!.fixes.map((x) => x.kind)).toEqual(['fix']);
+    const filled = text.replace('【待填写：谁遇到了什么问题？】', '居民反映办证要往返三次。');
+    expect(lint(filled).findings).toEqual([]);
+  });
+
+  it('respects a narrower scope from the configuration', () => {
+    const text = '# 方案\n\n## 平台\n\n居民反映办证要往返三次。\n\n平台采用最先进的技术。\n';
+    expect(lint(text).findings).toEqual([]);
+    const config = recommended();
+    config.rules['superlative-tech']!.scope = 'paragraph';
+    expect(lint(text, { config }).findings.map((f) => f.ruleId)).toEqual(['superlative-tech']);
+  });
+
+  it('takes added triggers, safeguards and allowed phrases from the configuration', () => {
+    const config = recommended();
+    config.rules['concept-race']!.triggers.push('智慧灯塔');
+    config.rules['superlative-tech']!.allow.push('最先进');
+    config.rules['digital-only']!.safeguards.push('社区代办点');
+    const text = '# 方案\n\n打造智慧灯塔项目，采用最先进的技术。\n\n市民必须通过APP预约，或到社区代办点办理。\n';
+    expect(lint(text, { config }).findings.map((f) => [f.ruleId, slice(text, f)])).toEqual([['concept-race', '智慧灯塔']]);
+  });
+});
+
+describe('directives', () => {
+  const base = '# 方案\n\n平台采用最先进的技术。\n';
+  it('disable and enable a range, with the reason kept', () => {
+    const text = `# 方案\n\n<!-- needfirst-disable superlative-tech -- 对外宣传稿 -->\n\n平台采用最先进的技术。\n\n<!-- needfirst-enable superlative-tech -->\n\n系统达到国际领先水平。\n`;
+    const r = lint(text);
+    expect(r.findings.map((f) => f.start.line)).toEqual([9]);
+    expect(r.suppressed.map((s) => [s.ruleId, s.line, s.reason])).toEqual([['superlative-tech', 5, '对外宣传稿']]);
+  });
+
+  it('disable-next-line and disable-line', () => {
+    const next = `# 方案\n\n<!-- needfirst-disable-next-line superlative-tech -- 引用原文 -->\n平台采用最先进的技术。\n`;
+    expect(lint(next).findings).toEqual([]);
+    const same = `# 方案\n\n平台采用最先进的技术。<!-- needfirst-disable-line -- 引用原文 -->\n`;
+    expect(lint(same).findings).toEqual([]);
+    expect(lint(same).suppressed[0]!.reason).toBe('引用原文');
+  });
+
+  it('reports a directive without a reason or with an unknown rule, and still applies known rules', () => {
+    const text = `# 方案\n\n<!-- needfirst-disable-next-line superlative-tech -->\n平台采用最先进的技术。\n\n<!-- needfirst-disable-next-line superlative -- 原文 -->\n打造全国首个智慧社区。\n\n<!-- needfirst-disabel -->\n`;
+    const r = lint(text);
+    const problems = r.findings.filter((f) => f.ruleId === 'invalid-directive');
+    expect(problems.map((f) => f.start.line)).toEqual([3, 6, 9]);
+    expect(problems[0]!.message).toContain('没有说明理由');
+    expect(problems[1]!.message).toContain('规则「superlative」不存在');
+    expect(problems[2]!.message).toContain('未知的 needfirst 指令「needfirst-disabel」');
+    expect(r.findings.filter((f) => f.ruleId === 'concept-race')).toHaveLength(1);
+    expect(r.suppressed.map((s) => s.ruleId)).toEqual(['superlative-tech']);
+    expect(lint(base.replace('方案', '方案 <!-- needfirst-disable-line -- ok -->')).findings).toHaveLength(1);
+  });
+});
+
+describe('fixes', () => {
+  it('are data, applied bottom-up, never overlapping', () => {
+    const text = 'abcdef';
+    const out = applyFixes(text, [
+      { title: 'a', kind: 'fix', edits: [{ offset: 1, length: 2, text: 'X' }] },
+      { title: 'b', kind: 'fix', edits: [{ offset: 2, length: 2, text: 'Y' }] },
+      { title: 'c', kind: 'fix', edits: [{ offset: 5, length: 1, text: 'Z' }] },
+    ]);
+    expect(out).toEqual({ output: 'aXdeZ', applied: 2, skipped: 1 });
+  });
+
+  it('are not offered where deleting would cut through markup', () => {
+    const [f] = lint('# 方案\n\n平台采用**最先进**的技术。\n').findings;
+    expect(f!.fixes.map((x) => x.kind)).toEqual(['scaffold']);
+  });
+
+  it('every rule offers at least one fix or scaffold on each flagged example', () => {
+    for (const entry of (vocab as unknown as VocabData).rules) {
+      for (const example of entry.examples.flagged) {
+        const findings = lint(`# 方案\n\n## 内容\n\n${example}\n`).findings.filter((f) => f.ruleId === entry.rule);
+        expect(findings.length, example).toBeGreaterThan(0);
+        for (const f of findings) expect(f.fixes.length, `${entry.rule}: ${example}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('containment', () => {
+  it('a rule that throws does not stop the others, and is named', () => {
+    const broken: Rule = { ...RULES[0]!, id: 'broken-rule', check: () => { throw new Error('boom'); } };
+    const r = lint('# 方案\n\n市民必须通过APP预约。\n', { rules: [broken, ...RULES] });
+    expect(r.ruleFailures).toEqual([{ ruleId: 'broken-rule', error: 'boom' }]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['digital-only']);
+  });
+
+  it('an empty document and odd Markdown give no findings and no errors', () => {
+    for (const text of ['', '\n', '# ', '```\nunclosed', '|', '<!--', '- \n  - \n', '\ufeff']) {
+      const r = lint(text);
+      expect(r.findings).toEqual([]);
+      expect(r.ruleFailures).toEqual([]);
+    }
+  });
+});
+
+describe('normalisation of configured phrases', () => {
+  it('folds script, width and case', () => {
+    expect(normalizeLiteral('最先進 ＡＩ')).toBe('最先进 ai');
+  });
+});
