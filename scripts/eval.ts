@@ -1,0 +1,58 @@
+/**
+ * npm run eval: precision, recall and F1 of the engine on the labelled corpus in test/corpus,
+ * per rule, per language and overall, for the development and held-out splits, followed by every
+ * false positive and false negative with its text. Add --seeds to also lint the five source texts.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { counts, evaluate, parseCorpus, RULE_IDS, score, splitOf, type Outcome, type Scores } from '../test/corpus/evaluate.js';
+import { lint } from '../server/src/engine/lint.js';
+
+const root = process.cwd();
+const corpusDir = join(root, 'test/corpus');
+const passages = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .flatMap((f) => parseCorpus(readFileSync(join(corpusDir, f), 'utf8'), f));
+const outcomes = evaluate(passages);
+const pct = (x: number): string => x.toFixed(2);
+const row = (name: string, s: Scores): string =>
+  `| ${name.padEnd(22)} | ${String(s.positives).padStart(4)} | ${String(s.tp).padStart(4)} | ${String(s.fp).padStart(4)} | ${String(s.fn).padStart(4)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`;
+const header = ['| scope                  | gold |   tp |   fp |   fn | prec | rec  |  f1  |', '|---|---|---|---|---|---|---|---|'];
+
+function table(title: string, subset: Outcome[]): void {
+  console.log(`\n### ${title} (${subset.length} passages, ${subset.filter((o) => o.passage.labels.length === 0).length} with no label)\n`);
+  console.log(header.join('\n'));
+  console.log(row('overall', score(counts(subset))));
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, score(counts(subset.filter((o) => o.passage.lang === lang)))));
+  for (const rule of RULE_IDS) console.log(row(rule, score(counts(subset, rule))));
+}
+
+console.log(`# needfirst accuracy on test/corpus (${passages.length} passages)`);
+table('development split', outcomes.filter((o) => splitOf(o.passage.id) === 'dev'));
+table('held-out split', outcomes.filter((o) => splitOf(o.passage.id) === 'heldout'));
+table('all', outcomes);
+
+if (!process.argv.includes('--no-errors')) {
+  const show = (o: Outcome): string => o.passage.text.replace(/\s+/g, ' ').slice(0, 220);
+  console.log('\n## False positives\n');
+  for (const o of outcomes) for (const r of o.falsePositives) console.log(`- ${o.passage.id} [${splitOf(o.passage.id)}] ${r} on "${(o.evidence[r] ?? []).join('", "')}": ${show(o)}`);
+  console.log('\n## False negatives\n');
+  for (const o of outcomes) for (const r of o.falseNegatives) console.log(`- ${o.passage.id} [${splitOf(o.passage.id)}] ${r}: ${show(o)}`);
+}
+
+if (process.argv.includes('--seeds')) {
+  const seeds = join(root, '../shared/seeds');
+  if (!existsSync(seeds)) {
+    console.error(`\nThe seed texts are not at ${seeds}.`);
+  } else {
+    console.log('\n## The five source texts (critiques: few findings expected)\n');
+    for (const f of readdirSync(seeds).filter((x) => x.endsWith('.txt')).sort()) {
+      const r = lint(readFileSync(join(seeds, f), 'utf8'));
+      const byRule = new Map<string, number>();
+      for (const x of r.findings) byRule.set(x.ruleId, (byRule.get(x.ruleId) ?? 0) + 1);
+      console.log(`- ${f}: ${r.findings.length} findings ${JSON.stringify(Object.fromEntries(byRule))}; checklist ${r.checklist.filter((c) => c.addressed).length}/10`);
+      for (const x of r.findings) console.log(`    ${x.start.line}:${x.start.column} ${x.ruleId} ${x.text.replace(/\s+/g, '')}`);
+    }
+  }
+}
