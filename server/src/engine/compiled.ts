@@ -14,6 +14,7 @@ export interface CompiledSet {
 
 export interface CompiledNegation {
   before: TermMatcher[];
+  beforeClause: TermMatcher[];
   after: TermMatcher[];
   critique: TermMatcher[];
 }
@@ -77,6 +78,7 @@ export function compileVocab(data: VocabData): CompiledVocab {
   const neg = (lang: VocabLanguage) => data.negations.find((n) => n.lang === lang);
   const negation: CompiledNegation = {
     before: both((lang) => neg(lang)?.before ?? []),
+    beforeClause: both((lang) => neg(lang)?.beforeClause ?? []),
     after: both((lang) => neg(lang)?.after ?? []),
     critique: both((lang) => neg(lang)?.critique ?? []),
   };

@@ -115,6 +115,8 @@ export class Analysis {
     const from = Math.max(clauseStart, start - (isZh ? window.zh : window.en));
     const before = text.slice(from, start);
     if (this.vocab.negation.before.some((m) => findTerms(m, before).length > 0)) return true;
+    const clause = text.slice(clauseStart, start);
+    if (this.vocab.negation.beforeClause.some((m) => findTerms(m, clause).length > 0)) return true;
     if (kind === 'safeguard') return false;
     const after = text.slice(end, Math.min(clauseEnd, end + (isZh ? AFTER_WINDOW : AFTER_WINDOW * 3)));
     if (this.vocab.negation.after.some((m) => findTerms(m, after).some((h) => h.start <= 3))) return true;

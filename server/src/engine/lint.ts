@@ -150,7 +150,9 @@ function toFinding(report: Report, analysis: Analysis, language: MessageLanguage
   const fixes: Fix[] = [];
   const deletion = deletionFix(hit, text, language);
   if (deletion) fixes.push(deletion);
-  const scaffold = scaffoldFix(rule, analysis, analysis.sectionOf(hit.block), section, language, eol);
+  // The scaffold answers what is missing: the rule's own section, or else the first missing set.
+  const scaffoldSet = answer.missing.includes(rule.scaffold) ? rule.scaffold : (answer.missing[0] ?? rule.scaffold);
+  const scaffold = scaffoldFix(scaffoldSet, analysis, analysis.sectionOf(hit.block), section, language, eol);
   if (scaffold) fixes.push(scaffold);
   return {
     ruleId: rule.id,
@@ -217,9 +219,9 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
 }
 
 /** Inserts the section under the heading that encloses the finding, unless its chapter already has one. */
-function scaffoldFix(rule: Rule, analysis: Analysis, section: Section, chapter: Section, language: MessageLanguage, eol: string): Fix | null {
-  const set = analysis.set(rule.scaffold);
-  const existing = analysis.dedicatedSections(rule.scaffold);
+function scaffoldFix(setId: string, analysis: Analysis, section: Section, chapter: Section, language: MessageLanguage, eol: string): Fix | null {
+  const set = analysis.set(setId);
+  const existing = analysis.dedicatedSections(setId);
   if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= chapter.start && s.start < chapter.end)) return null;
   const text = analysis.doc.text;
   const offset = Math.min(section.ownContentEnd, section.end);

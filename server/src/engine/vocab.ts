@@ -44,8 +44,10 @@ export interface SafeguardVocab {
 
 export interface NegationVocab {
   lang: VocabLanguage;
-  /** Cues in the same clause before the term. */
+  /** Cues shortly before the term in the same clause (不, not). */
   before: TermEntry[];
+  /** Prohibitions that govern the whole rest of their clause (不得…、…、…; must not … or …). */
+  beforeClause?: TermEntry[];
   /** Cues right after the term in the same clause. */
   after: TermEntry[];
   /** Cues anywhere in the sentence that mark it as a critique of the practice. */
