@@ -106,10 +106,14 @@ export class Analysis {
    */
   isNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard' = 'trigger'): boolean {
     const text = block.norm.text;
+    const s = sentenceAt(block, start);
+    const sStart = block.sentenceStarts[s]!;
+    const sEnd = block.sentenceStarts[s + 1]!;
+    // A clause never reaches past its sentence: "Parking is not free. Drivers must…" negates nothing.
     let clauseStart = start;
-    while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
+    while (clauseStart > sStart && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
     let clauseEnd = end;
-    while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd++;
+    while (clauseEnd < sEnd && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd++;
     const isZh = /[\u3400-\u9fff]/.test(text.slice(start, end)) || /[\u3400-\u9fff]/.test(text[start - 1] ?? '');
     const window = NEGATION_WINDOW[kind];
     const from = Math.max(clauseStart, start - (isZh ? window.zh : window.en));
@@ -120,9 +124,6 @@ export class Analysis {
     if (kind === 'safeguard') return false;
     const after = text.slice(end, Math.min(clauseEnd, end + (isZh ? AFTER_WINDOW : AFTER_WINDOW * 3)));
     if (this.vocab.negation.after.some((m) => findTerms(m, after).some((h) => h.start <= 3))) return true;
-    const s = sentenceAt(block, start);
-    const sStart = block.sentenceStarts[s]!;
-    const sEnd = block.sentenceStarts[s + 1]!;
     const sentence = text.slice(sStart, sEnd);
     return this.vocab.negation.critique.some((m) =>
       findTerms(m, sentence).some((h) => h.end + sStart <= start || h.start + sStart >= end),
@@ -158,12 +159,31 @@ export class Analysis {
       for (const section of this.doc.sections) {
         if (section.headingBlock === null) continue;
         const heading = this.doc.blocks[section.headingBlock]!;
-        if (!set.headings.some((m) => findTerms(m, heading.norm.text).length > 0)) continue;
-        (this.hasContent(section) ? found.filled : found.unfilled).push(section);
+        const matched = set.headings.flatMap((m) => findTerms(m, heading.norm.text));
+        if (matched.length === 0) continue;
+        if (!this.hasContent(section)) {
+          found.unfilled.push(section);
+          continue;
+        }
+        // A weak heading (背景, Background) names a topic that often holds no answer, so its body
+        // must show one; a strong heading (需求分析, User research) answers by being filled.
+        const strong = matched.some((h) => !h.entry.weak);
+        if (strong || this.setHitsIn(setId, section)) found.filled.push(section);
       }
       this.dedicated.set(setId, found);
     }
     return found;
+  }
+
+  private setHitsIn(setId: string, section: Section): boolean {
+    const set = this.set(setId);
+    return this.doc.blocks.some(
+      (b) =>
+        b.index !== section.headingBlock &&
+        b.start >= section.start &&
+        b.start < section.end &&
+        set.matchers.some((m) => findTerms(m, b.norm.text).some((t) => !this.inPlaceholder(b, t.start))),
+    );
   }
 
   /** True when a section holds prose beyond its heading and any placeholders. */
@@ -185,27 +205,34 @@ export class Analysis {
   }
 
   /**
-   * The section a safeguard is sought in: the chapter that holds the block, that is its ancestor
-   * at the document's chapter level (the highest heading level used more than once), with all its
-   * subsections. A need stated in "## 停车诱导" thus answers a claim in its "### 技术路线".
+   * Whether `candidate` is in the section scope of `trigger`: anywhere under the trigger's own
+   * heading, or in the introduction of an enclosing section (its text before its first
+   * subsection). A need stated under "## 停车诱导" answers a claim in its "### 技术路线", but a
+   * sibling "### 应急呼叫" answers nothing about "### 大屏".
    */
-  scopeOf(block: Block): Section {
-    let section = this.sectionOf(block);
-    const chapter = this.chapterLevel();
-    while (section.parent > 0 && section.depth > chapter) section = this.doc.sections[section.parent]!;
-    return section;
+  private title: number | null | undefined;
+
+  /** The one heading at the top level, when the document has exactly one (its title). */
+  private titleSection(): number | null {
+    if (this.title === undefined) {
+      const headed = this.doc.sections.filter((s) => s.depth > 0);
+      const top = Math.min(...headed.map((s) => s.depth));
+      const atTop = headed.filter((s) => s.depth === top);
+      this.title = atTop.length === 1 ? atTop[0]!.index : null;
+    }
+    return this.title;
   }
 
-  private chapter: number | null = null;
-
-  private chapterLevel(): number {
-    if (this.chapter === null) {
-      const counts = new Map<number, number>();
-      for (const s of this.doc.sections) if (s.depth > 0) counts.set(s.depth, (counts.get(s.depth) ?? 0) + 1);
-      const repeated = [...counts].filter(([, n]) => n > 1).map(([d]) => d);
-      this.chapter = repeated.length > 0 ? Math.min(...repeated) : 6;
+  inSectionScope(trigger: Block, candidate: Block): boolean {
+    const own = this.sectionOf(trigger);
+    if (this.inSection(own, candidate)) return true;
+    for (let p = own.parent; p > 0; p = this.doc.sections[p]!.parent) {
+      const ancestor = this.doc.sections[p]!;
+      // The document's title heading introduces everything; its preface answers nothing in particular.
+      if (ancestor.index === this.titleSection()) continue;
+      if (candidate.start >= ancestor.start && candidate.start < Math.min(ancestor.ownContentEnd, ancestor.end)) return true;
     }
-    return this.chapter;
+    return false;
   }
 
   /** Whether a hit of `setId` answers the trigger, within the narrower of `scope` and the set's own limit. */
@@ -219,7 +246,7 @@ export class Analysis {
         case 'paragraph':
           return h.block === trigger.block;
         case 'section':
-          return this.inSection(this.scopeOf(trigger.block), h.block);
+          return this.inSectionScope(trigger.block, h.block);
         case 'document':
           return true;
       }
@@ -241,7 +268,7 @@ export class Analysis {
     return hits.some((h) => {
       if (scope === 'sentence') return h.block === trigger.block && h.sentence === trigger.sentence;
       if (scope === 'paragraph') return h.block === trigger.block;
-      if (scope === 'section') return this.inSection(this.scopeOf(trigger.block), h.block);
+      if (scope === 'section') return this.inSectionScope(trigger.block, h.block);
       return true;
     });
   }

@@ -138,11 +138,11 @@ function dedupe(reports: Report[]): Report[] {
 function toFinding(report: Report, analysis: Analysis, language: MessageLanguage, starts: number[], eol: string): Finding {
   const { rule, hit, answer, settings } = report;
   const text = analysis.doc.text;
-  const section = analysis.scopeOf(hit.block);
+  const section = analysis.sectionOf(hit.block);
   const missingText = describeMissing(rule, analysis, answer.missing, language);
   const template = rule.tags.includes('technical-judgment') ? sharedMessages.unanswered : sharedMessages.unansweredValue;
   let message = format(localize(template, language), {
-    text: text.slice(hit.srcStart, hit.srcEnd).replace(/\s+/g, ' '),
+    text: quoted(text.slice(hit.srcStart, hit.srcEnd)),
     judgment: localize(rule.judgment.text, language),
     missing: missingText,
   });
@@ -152,7 +152,7 @@ function toFinding(report: Report, analysis: Analysis, language: MessageLanguage
   if (deletion) fixes.push(deletion);
   // The scaffold answers what is missing: the rule's own section, or else the first missing set.
   const scaffoldSet = answer.missing.includes(rule.scaffold) ? rule.scaffold : (answer.missing[0] ?? rule.scaffold);
-  const scaffold = scaffoldFix(scaffoldSet, analysis, analysis.sectionOf(hit.block), section, language, eol);
+  const scaffold = scaffoldFix(scaffoldSet, analysis, section, language, eol);
   if (scaffold) fixes.push(scaffold);
   return {
     ruleId: rule.id,
@@ -168,6 +168,11 @@ function toFinding(report: Report, analysis: Analysis, language: MessageLanguage
     scaffoldUnfilled: answer.unfilled.length > 0,
     fixes,
   };
+}
+
+/** The words of a match as a message quotes them: comments and line breaks inside it left out. */
+function quoted(source: string): string {
+  return source.replace(/<!--[\s\S]*?-->/g, '').replace(/\s*\n\s*/g, (m, offset: number, all: string) => (/[\u3400-\u9fff]/.test(all[offset - 1] ?? '') ? '' : ' ')).replace(/\s+/g, ' ').trim();
 }
 
 function describeMissing(rule: Rule, analysis: Analysis, missing: string[], language: MessageLanguage): string {
@@ -218,11 +223,11 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
   };
 }
 
-/** Inserts the section under the heading that encloses the finding, unless its chapter already has one. */
-function scaffoldFix(setId: string, analysis: Analysis, section: Section, chapter: Section, language: MessageLanguage, eol: string): Fix | null {
+/** Inserts the section under the heading that encloses the finding, unless that section already has one. */
+function scaffoldFix(setId: string, analysis: Analysis, section: Section, language: MessageLanguage, eol: string): Fix | null {
   const set = analysis.set(setId);
   const existing = analysis.dedicatedSections(setId);
-  if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= chapter.start && s.start < chapter.end)) return null;
+  if ([...existing.filled, ...existing.unfilled].some((s) => s.start >= section.start && s.start < section.end)) return null;
   const text = analysis.doc.text;
   const offset = Math.min(section.ownContentEnd, section.end);
   const level = section.depth === 0 ? 2 : Math.min(section.depth + 1, 6);

@@ -14,6 +14,8 @@ export interface TermEntry {
   fix?: 'attributive' | 'delete';
   /** The term is a trigger only when a term of the rule's `context` list stands in the same sentence. */
   context?: boolean;
+  /** For a heading: the section answers only if its body also holds a term of the set. */
+  weak?: boolean;
 }
 
 export interface RuleVocab {
@@ -164,6 +166,9 @@ export function termProblems(entry: TermEntry, lang: VocabLanguage, normalizeLit
     return problems;
   }
   const source = entry.term ?? entry.regex!;
+  if (entry.term !== undefined && /[\\[\]{}+*^$]/.test(entry.term)) {
+    problems.push(`"${entry.term}" uses regular-expression syntax in a term; write it as a \`regex\` entry`);
+  }
   if (entry.term !== undefined) {
     const literal = entry.term.replace(/[()|?…]/g, '');
     const normal = normalizeLiteral(literal);
