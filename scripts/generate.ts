@@ -99,6 +99,7 @@ for (const lang of ['zh', 'en'] as const) {
   const n = readYaml<NegationVocab>(join(root, nFile));
   for (const key of ['before', 'after', 'critique'] as const) checkEntries(nFile, n[key], lang, key);
   if (n.beforeClause !== undefined) checkEntries(nFile, n.beforeClause, lang, 'beforeClause');
+  if (n.critiqueParagraph !== undefined) checkEntries(nFile, n.critiqueParagraph, lang, 'critiqueParagraph');
   negations.push(n);
   const cFile = `server/vocab/checklist.${lang}.yaml`;
   const c = readYaml<ChecklistVocab>(join(root, cFile));

@@ -17,6 +17,7 @@ export interface CompiledNegation {
   beforeClause: TermMatcher[];
   after: TermMatcher[];
   critique: TermMatcher[];
+  critiqueParagraph: TermMatcher[];
 }
 
 export interface CompiledVocab {
@@ -81,6 +82,7 @@ export function compileVocab(data: VocabData): CompiledVocab {
     beforeClause: both((lang) => neg(lang)?.beforeClause ?? []),
     after: both((lang) => neg(lang)?.after ?? []),
     critique: both((lang) => neg(lang)?.critique ?? []),
+    critiqueParagraph: both((lang) => neg(lang)?.critiqueParagraph ?? []),
   };
   const checklist = new Map<string, TermMatcher[]>();
   const ids = new Set(data.checklist.flatMap((c) => Object.keys(c.items)));

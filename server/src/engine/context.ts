@@ -125,9 +125,9 @@ export class Analysis {
     const after = text.slice(end, Math.min(clauseEnd, end + (isZh ? AFTER_WINDOW : AFTER_WINDOW * 3)));
     if (this.vocab.negation.after.some((m) => findTerms(m, after).some((h) => h.start <= 3))) return true;
     const sentence = text.slice(sStart, sEnd);
-    return this.vocab.negation.critique.some((m) =>
-      findTerms(m, sentence).some((h) => h.end + sStart <= start || h.start + sStart >= end),
-    );
+    const outside = (h: { start: number; end: number }, base: number): boolean => h.end + base <= start || h.start + base >= end;
+    if (this.vocab.negation.critique.some((m) => findTerms(m, sentence).some((h) => outside(h, sStart)))) return true;
+    return this.vocab.negation.critiqueParagraph.some((m) => findTerms(m, text).some((h) => outside(h, 0)));
   }
 
   safeguardHits(setId: string): Hit[] {

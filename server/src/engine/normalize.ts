@@ -49,8 +49,10 @@ export function toSimplifiedSameLength(text: string): string {
 }
 
 function foldChar(code: number): number {
-  // Full-width ASCII variants to ASCII; the ideographic space to a space.
+  // Full-width ASCII variants to ASCII; the ideographic space to a space; typographic apostrophes
+  // to ASCII so that "isn’t" reads as "isn't".
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  else if (code === 0x2019 || code === 0x2018 || code === 0x02bc) code = 0x27;
   else if (code === 0x3000) code = 0x20;
   if (code >= 0x41 && code <= 0x5a) code += 0x20;
   return code;

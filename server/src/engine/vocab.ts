@@ -54,6 +54,8 @@ export interface NegationVocab {
   after: TermEntry[];
   /** Cues anywhere in the sentence that mark it as a critique of the practice. */
   critique: TermEntry[];
+  /** Strong cues that mark a whole paragraph as a critique (乱象, 形式主义, a lawsuit, a fiasco). */
+  critiqueParagraph?: TermEntry[];
   examples: { negated: string[]; plain: string[] };
 }
 
@@ -82,7 +84,7 @@ export interface TermHit {
 }
 
 const GAP: Record<VocabLanguage, string> = {
-  zh: '[^。!?;|]{0,10}?',
+  zh: '[^。!?;|,:]{0,10}?',
   en: '[^.!?;|]{0,30}?',
 };
 

@@ -8,9 +8,9 @@ type Text = Record<MessageLanguage, string>;
 
 export const STRINGS = {
   disableLine: {
-    en: 'Disable {rule} on the next line, with a reason',
-    'zh-CN': '在下一行停用 {rule}（需写明理由）',
-    'zh-TW': '在下一行停用 {rule}（需寫明理由）',
+    en: 'Disable {rule} on this line, with a reason',
+    'zh-CN': '在此行停用 {rule}（需写明理由）',
+    'zh-TW': '在此行停用 {rule}（需寫明理由）',
   },
   reasonPlaceholder: {
     en: '[reason to fill in]',

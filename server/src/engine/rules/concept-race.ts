@@ -19,7 +19,7 @@ export const conceptRace: Rule = {
     en: 'Say which problem of whom the project solves; being first is not a need.',
     zh: '说明项目解决了谁的什么问题；“首个”本身不是需求。',
   },
-  safeguards: [['need']],
+  safeguards: [['need'], ['measurable-target']],
   scaffold: 'need',
   check: reportUnanswered,
 };
