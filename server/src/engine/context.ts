@@ -240,6 +240,8 @@ export class Analysis {
     const set = this.set(setId);
     const effective = narrower(scope, set.maxScope);
     const inScope = (h: Hit): boolean => {
+      // The trigger's own words never answer it: "stop cash payments" holds "cash payments".
+      if (h.block === trigger.block && h.start < trigger.end && trigger.start < h.end) return false;
       switch (effective) {
         case 'sentence':
           return h.block === trigger.block && h.sentence === trigger.sentence;

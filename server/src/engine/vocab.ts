@@ -84,7 +84,7 @@ export interface TermHit {
 }
 
 const GAP: Record<VocabLanguage, string> = {
-  zh: '[^。!?;|,:]{0,10}?',
+  zh: '[^。!?;|,:]{0,12}?',
   en: '[^.!?;|]{0,30}?',
 };
 

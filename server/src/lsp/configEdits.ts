@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, modify, parseTree, type FormattingOptions, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Edit } from '../engine/index.js';
 
@@ -22,7 +22,7 @@ export function editConfigText(text: string, fileName: string, change: ConfigCha
 }
 
 function editJson(text: string, change: ConfigChange): Edit[] | null {
-  const errors: { error: number }[] = [];
+  const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 && text.trim() !== '') return null;
   const node = tree ? findNodeAtLocation(tree, ['rules', change.ruleId]) : undefined;
