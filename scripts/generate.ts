@@ -12,7 +12,7 @@ import { RULES } from '../server/src/engine/rules/index.js';
 import { META_CHECKS } from '../server/src/engine/meta.js';
 import { sharedMessages, type Localized } from '../server/src/engine/i18n.js';
 import { CHECKLIST } from '../server/src/engine/checklist.js';
-import { normalizeLiteral } from '../server/src/engine/normalize.js';
+import { normalizeLiteral, setRegionalVariants } from '../server/src/engine/normalize.js';
 import { termProblems, type ChecklistVocab, type NegationVocab, type RuleVocab, type SafeguardVocab, type TermEntry, type VocabData, type VocabLanguage } from '../server/src/engine/vocab.js';
 import { docsUrl } from '../server/src/engine/docs.js';
 
@@ -55,6 +55,18 @@ function checkStrings(file: string, value: unknown, what: string): string[] {
 
 // Vocabulary.
 const vocabDir = join(root, 'server/vocab');
+
+// Regional variants come first: every term below is checked in the form text takes after them.
+const variantFile = 'server/vocab/variants.zh.yaml';
+const variantData = readYaml<{ pairs: Array<[string, string]>; examples: Array<[string, string]> }>(join(root, variantFile));
+for (const [from, to] of variantData.pairs) {
+  if (from.length !== to.length) problems.push(`${variantFile}: "${from}" and "${to}" differ in length; offsets would shift.`);
+  if (normalizeLiteral(from) !== from || normalizeLiteral(to) !== to) problems.push(`${variantFile}: write "${from}" and "${to}" in Simplified, lower-case form.`);
+}
+setRegionalVariants(variantData.pairs);
+for (const [input, expected] of variantData.examples) {
+  if (normalizeLiteral(input) !== expected) problems.push(`${variantFile}: example "${input}" becomes "${normalizeLiteral(input)}", not "${expected}".`);
+}
 const ruleIds = new Set(RULES.map((r) => r.id));
 const rules: RuleVocab[] = [];
 for (const file of yamlFiles(join(vocabDir, 'rules'))) {
@@ -109,7 +121,7 @@ for (const lang of ['zh', 'en'] as const) {
   }
   checklist.push(c);
 }
-const vocab: VocabData = { rules, safeguards, negations, checklist };
+const vocab: VocabData = { variants: variantData.pairs, rules, safeguards, negations, checklist };
 outputs.set('server/src/engine/generated/vocab.json', `${JSON.stringify(vocab, null, 1)}\n`);
 
 // Traditional Chinese strings, derived from the Simplified ones.

@@ -10,12 +10,13 @@ import { computeChecklist } from './checklist.js';
 import { RULES } from './rules/index.js';
 import { INVALID_DIRECTIVE, VALUE_CHECKLIST } from './meta.js';
 import { recommended } from './presets.js';
-import { normalizeLiteral } from './normalize.js';
+import { normalizeLiteral, setRegionalVariants } from './normalize.js';
 import { compileTerms, literalEntry, type TermMatcher, type VocabData } from './vocab.js';
 import type { ResolvedConfig, RuleSettings } from './config.js';
 import type { Rule } from './rule.js';
 import type { Finding, Fix, LintResult, MessageLanguage, RuleFailure, Suppression } from './types.js';
 
+setRegionalVariants((vocabData as unknown as VocabData).variants);
 export const VOCAB: CompiledVocab = compileVocab(vocabData as unknown as VocabData);
 
 export interface LintOptions {

@@ -19,6 +19,21 @@ export interface RawText {
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * Regional words with the same meaning (数位→数字, 萤幕→屏幕, 辨识→识别), as data from
+ * server/vocab/variants.zh.yaml, each pair of equal length so offsets stay valid. OpenCC's Taiwan
+ * phrase table is not used: it also rewrites words that mainland text uses (智慧→智能).
+ */
+let variantPattern: RegExp | null = null;
+let variantMap = new Map<string, string>();
+
+export function setRegionalVariants(pairs: Array<[string, string]>): void {
+  variantMap = new Map(pairs.filter(([from, to]) => from.length === to.length && from !== to));
+  const keys = [...variantMap.keys()].sort((a, b) => b.length - a.length);
+  variantPattern = keys.length > 0 ? new RegExp(keys.join('|'), 'g') : null;
+}
 
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const HAN = /\p{Script=Han}/u;
@@ -34,18 +49,24 @@ export function isHan(ch: string): boolean {
   return HAN.test(ch);
 }
 
-/** Converts Traditional characters to Simplified, keeping the length so that offsets stay valid. */
+/**
+ * Converts Traditional characters to Simplified and regional words to one form, keeping the length
+ * so that offsets stay valid: a run whose conversion would change length is converted character by
+ * character.
+ */
 export function toSimplifiedSameLength(text: string): string {
   if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return text;
-  const converted = toSimplified(text);
-  if (converted.length === text.length) return converted;
-  // A phrase conversion changed the length: convert character by character instead.
-  let out = '';
-  for (const ch of text) {
-    const c = toSimplified(ch);
-    out += c.length === ch.length ? c : ch;
-  }
-  return out;
+  const simplified = text.replace(HAN_RUN, (run) => {
+    const converted = toSimplified(run);
+    if (converted.length === run.length) return converted;
+    let out = '';
+    for (const ch of run) {
+      const c = toSimplified(ch);
+      out += c.length === ch.length ? c : ch;
+    }
+    return out;
+  });
+  return variantPattern ? simplified.replace(variantPattern, (w) => variantMap.get(w) ?? w) : simplified;
 }
 
 function foldChar(code: number): number {

@@ -65,6 +65,8 @@ export interface ChecklistVocab {
 }
 
 export interface VocabData {
+  /** Regional words folded to one form before matching (数位→数字). */
+  variants: Array<[string, string]>;
   rules: RuleVocab[];
   safeguards: SafeguardVocab[];
   negations: NegationVocab[];
@@ -172,9 +174,10 @@ export function termProblems(entry: TermEntry, lang: VocabLanguage, normalizeLit
     problems.push(`"${entry.term}" uses regular-expression syntax in a term; write it as a \`regex\` entry`);
   }
   if (entry.term !== undefined) {
-    const literal = entry.term.replace(/[()|?…]/g, '');
-    const normal = normalizeLiteral(literal);
-    if (normal !== literal) problems.push(`"${entry.term}" is not in normalised form; write "${normal}"`);
+    for (const word of entry.term.split(/[()|?…]/).map((w) => w.trim()).filter(Boolean)) {
+      const normal = normalizeLiteral(word);
+      if (normal !== word) problems.push(`"${word}" in "${entry.term}" is not in normalised form, so it can never match; write "${normal}"`);
+    }
     if (lang === 'en' && /\p{Script=Han}/u.test(entry.term)) problems.push(`"${entry.term}" is Chinese in an English list`);
   }
   try {
