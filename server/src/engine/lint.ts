@@ -125,7 +125,10 @@ function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: 
   return { answered: false, missing, unfilled };
 }
 
-/** Two trigger terms of one rule can cover the same words; report the first and longest once. */
+/**
+ * Two trigger terms of one rule can cover the same words: report the first and longest once.
+ * Every separate occurrence is reported, as linters do, so that fixes and directives act on each.
+ */
 function dedupe(reports: Report[]): Report[] {
   const sorted = [...reports].sort((a, b) => a.hit.srcStart - b.hit.srcStart || b.hit.srcEnd - a.hit.srcEnd);
   const out: Report[] = [];

@@ -24,6 +24,8 @@ export function run(argv: string[] = process.argv.slice(2)): void {
     return;
   }
   const connection = createConnection(ProposedFeatures.all);
+  // A failed request to the client must not take the server down with it.
+  process.on('unhandledRejection', (error) => connection.console.error(`needfirst: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   // The bundle lives in dist/; the rule documentation ships beside it in docs/rules/.
   startServer(connection, { docsFolder: join(__dirname, '..', 'docs', 'rules') });
 }

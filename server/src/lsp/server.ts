@@ -6,7 +6,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -124,6 +126,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Closed files that "lint the workspace" published diagnostics for. */
   const workspacePublished = new Set<string>();
 
+  /** A plain message: window/showMessage needs no answer, unlike the request showInformationMessage sends. */
+  const notify = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   const openDocumentAt = (path: string): TextDocument | undefined => documents.all().find((d) => fsPathOf(d.uri) === path);
   const loader = new ConfigLoader({ readText: async (path) => openDocumentAt(path)?.getText() ?? readDisk(path) });
   const isConfig = (uri: string): boolean => CONFIG_FILE.test(fsPathOf(uri) ?? '');
@@ -332,7 +336,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.window?.showDocument?.support) {
       await connection.window.showDocument({ uri, external: uri.startsWith('http'), takeFocus: true });
     } else {
-      connection.window.showInformationMessage(`${ruleId}: ${uri}`);
+      notify(`${ruleId}: ${uri}`);
     }
   }
 
@@ -367,7 +371,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         language = result.messageLanguage;
       }
     }
-    connection.window.showInformationMessage(say('workspaceLinted', language, { files, findings }));
+    notify(say('workspaceLinted', language, { files, findings }));
     return { files, findings };
   }
 
@@ -537,7 +541,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       case COMMANDS.showChecklist: {
         const report = await checklistOf(args[0]);
-        if (report) connection.window.showInformationMessage([report.title, ...report.items.map((i) => i.label)].join('\n'));
+        if (report) notify([report.title, ...report.items.map((i) => i.label)].join('\n'));
         return report;
       }
       case COMMANDS.openRuleDocs:
