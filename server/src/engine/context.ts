@@ -134,11 +134,9 @@ export class Analysis {
     let hits = this.setHits.get(setId);
     if (!hits) {
       const set = this.set(setId);
-      // The heading of a dedicated section only names the topic: its body is what answers, and
-      // dedicatedSections() weighs that, so an unfilled scaffold never counts through its heading.
-      const { filled, unfilled } = this.dedicatedSections(setId);
-      const headingBlocks = new Set([...filled, ...unfilled].map((section) => section.headingBlock));
-      hits = this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).filter((h) => !headingBlocks.has(h.block.index));
+      // A heading names a topic ("## Walk-in", "### 真实需求"); only prose states an answer.
+      // Headings count through dedicatedSections(), which also asks for a filled body.
+      hits = this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).filter((h) => h.block.kind !== 'heading');
       this.setHits.set(setId, hits);
     }
     return hits;
@@ -235,13 +233,16 @@ export class Analysis {
     return false;
   }
 
-  /** Whether a hit of `setId` answers the trigger, within the narrower of `scope` and the set's own limit. */
-  found(setId: string, trigger: Hit, scope: Scope): boolean {
+  /**
+   * Whether a hit of `setId` answers the trigger, within the narrower of `scope` and the set's own
+   * limit. Words inside any of `claims` (the rule's triggers) never answer: in "close the counters"
+   * the counters are what is taken away.
+   */
+  found(setId: string, trigger: Hit, scope: Scope, claims: Hit[] = [trigger]): boolean {
     const set = this.set(setId);
     const effective = narrower(scope, set.maxScope);
     const inScope = (h: Hit): boolean => {
-      // The trigger's own words never answer it: "stop cash payments" holds "cash payments".
-      if (h.block === trigger.block && h.start < trigger.end && trigger.start < h.end) return false;
+      if (claims.some((c) => c.block === h.block && h.start < c.end && c.start < h.end)) return false;
       switch (effective) {
         case 'sentence':
           return h.block === trigger.block && h.sentence === trigger.sentence;

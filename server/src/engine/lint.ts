@@ -51,14 +51,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const matchers = [...(VOCAB.triggers.get(rule.id) ?? []), ...customMatchers(settings.triggers)];
     analysis.setCustomSafeguards(rule.id, customMatchers(settings.safeguards));
     const allowed = settings.allow.map(normalizeLiteral).filter(Boolean);
+    let triggers: Hit[] | null = null;
+    const ruleTriggers = (): Hit[] =>
+      (triggers ??= analysis.hits(matchers, { negation: 'trigger', context: VOCAB.contexts.get(rule.id) ?? [] }).filter((hit) => {
+        const phrase = hit.block.norm.text.slice(hit.start, hit.end);
+        return !allowed.some((a) => phrase.includes(a) || a.includes(phrase));
+      }));
     const context: RuleContext = {
       rule,
-      triggers: () =>
-        analysis.hits(matchers, { negation: 'trigger', context: VOCAB.contexts.get(rule.id) ?? [] }).filter((hit) => {
-          const phrase = hit.block.norm.text.slice(hit.start, hit.end);
-          return !allowed.some((a) => phrase.includes(a) || a.includes(phrase));
-        }),
-      answer: (hit) => answerFor(analysis, rule, settings, hit),
+      triggers: ruleTriggers,
+      answer: (hit) => answerFor(analysis, rule, settings, hit, ruleTriggers()),
       report: (hit, answer) => reports.push({ rule, settings, hit, answer }),
     };
     try {
@@ -112,11 +114,11 @@ function customMatchers(phrases: string[]): TermMatcher[] {
   return matcher ? [matcher] : [];
 }
 
-function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: Hit): Answer {
+function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: Hit, claims: Hit[]): Answer {
   if (analysis.customFound(rule.id, hit, settings.scope)) return { answered: true, missing: [], unfilled: [] };
   let best: string[] | null = null;
   for (const group of rule.safeguards) {
-    const missing = group.filter((set) => !analysis.found(set, hit, settings.scope));
+    const missing = group.filter((set) => !analysis.found(set, hit, settings.scope, [hit, ...claims]));
     if (missing.length === 0) return { answered: true, missing: [], unfilled: [] };
     if (best === null || missing.length < best.length) best = missing;
   }
