@@ -43,6 +43,7 @@ const PLACEHOLDER = /【待填写:[^】]*】|\[to fill in:[^\]]*\]/g;
 /** How far before a term a negation cue still governs it: triggers are often negated from afar (不盲目追求最先进), safeguards only up close (不设线下窗口). */
 const NEGATION_WINDOW = { trigger: { zh: 10, en: 40 }, safeguard: { zh: 4, en: 16 } };
 const AFTER_WINDOW = 10;
+const PARAGRAPH_CRITIQUE_REACH = 160;
 
 export class Analysis {
   private readonly setHits = new Map<string, Hit[]>();
@@ -127,7 +128,10 @@ export class Analysis {
     const sentence = text.slice(sStart, sEnd);
     const outside = (h: { start: number; end: number }, base: number): boolean => h.end + base <= start || h.start + base >= end;
     if (this.vocab.negation.critique.some((m) => findTerms(m, sentence).some((h) => outside(h, sStart)))) return true;
-    return this.vocab.negation.critiqueParagraph.some((m) => findTerms(m, text).some((h) => outside(h, 0)));
+    // A paragraph-level critique reaches a few sentences around, not across a whole unbroken text.
+    const nearStart = Math.max(0, start - PARAGRAPH_CRITIQUE_REACH);
+    const near = text.slice(nearStart, Math.min(text.length, end + PARAGRAPH_CRITIQUE_REACH));
+    return this.vocab.negation.critiqueParagraph.some((m) => findTerms(m, near).some((h) => outside(h, nearStart)));
   }
 
   safeguardHits(setId: string): Hit[] {
