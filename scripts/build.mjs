@@ -17,4 +17,9 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'server/src/cli/node.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { engine: 'server/src/engine/index.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
+  // The editor provides `vscode` at run time.
+  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  // The VS Code integration tests run inside the extension host; they are not shipped.
+  ...(process.argv.includes('--e2e') ? [build({ ...common, entryPoints: { 'vscode-suite': 'test/e2e/vscode/suite.ts' }, outdir: 'out/e2e', external: ['vscode'] })] : []),
 ]);

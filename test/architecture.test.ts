@@ -41,4 +41,16 @@ describe('architecture invariants', () => {
       expect(text, relative(root, file)).not.toMatch(/new RegExp|\/[^/\n]*[\u4e00-\u9fff][^/\n]*\/[gimsuy]*[.;,)]/);
     }
   });
+
+  it('only server/src/lsp imports the language server libraries, and only client/ imports vscode', () => {
+    const offending: string[] = [];
+    for (const file of [...sources(join(root, 'server/src')), ...sources(join(root, 'client/src'))]) {
+      const where = relative(root, file).split('\\').join('/');
+      for (const spec of importsOf(file)) {
+        if (/^vscode-languageserver/.test(spec) && !where.startsWith('server/src/lsp/')) offending.push(`${where} imports ${spec}`);
+        if (/^(vscode|vscode-languageclient)(\/|$)/.test(spec) && !where.startsWith('client/')) offending.push(`${where} imports ${spec}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
 });
