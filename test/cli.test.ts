@@ -168,7 +168,7 @@ describe('needfirst CLI', () => {
     const run = await cli(dir, ['.']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('bin.md: it looks binary');
-    expect(run.stderr).toContain('bad.md: it is not valid UTF-8');
+    expect(run.stderr).toContain('bad.md: it is neither valid UTF-8 nor GB18030');
   });
 
   it('rejects bad arguments with exit 2 and a sentence', async () => {

@@ -11,7 +11,7 @@ export interface FileSelection {
   /** Patterns or paths that matched nothing. */
   unmatched: string[];
   /** Paths that exist but cannot be read. */
-  unreadable: Array<{ path: string; reason: string }>;
+  unreadable: Array<{ path: string; error: unknown }>;
 }
 
 function toPosix(path: string): string {
@@ -59,7 +59,7 @@ export async function selectFiles(fs: CliFileSystem, cwd: string, patterns: stri
     try {
       entries = await fs.readdir(folder);
     } catch (error) {
-      unreadable.push({ path: folder, reason: (error as Error).message });
+      unreadable.push({ path: folder, error });
       return;
     }
     const chain = [...ancestors, folder];

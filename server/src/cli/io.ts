@@ -7,6 +7,8 @@ export interface CliFileSystem {
   stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number; mode: number }>;
   chmod(path: string, mode: number): Promise<void>;
   readdir(path: string): Promise<Array<{ name: string; isFile(): boolean; isDirectory(): boolean }>>;
+  /** The path with links resolved, so --fix replaces a link's target and keeps the link. */
+  realpath?(path: string): Promise<string>;
 }
 
 export interface Writable {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import { lint } from '../engine/lint.js';
 import { applyFixes } from '../engine/fixes.js';
@@ -7,7 +7,9 @@ import type { ResolvedConfig } from '../engine/config.js';
 import type { LintResult, MessageLanguage, Severity } from '../engine/types.js';
 import { ConfigLoader, type ConfigError } from '../config/loader.js';
 import { selectFiles, isIgnoredByConfig } from './files.js';
-import type { CliEnvironment, CliFileSystem } from './io.js';
+import type { CliEnvironment, Writable } from './io.js';
+import { decodeFile, encodingName, formatSize, parseSize } from './encoding.js';
+import { WriteError, describeFsError, writeFixed } from './write.js';
 import type { FileReport } from './report.js';
 import { formatJson } from './formats/json.js';
 import { formatStylish } from './formats/stylish.js';
@@ -27,6 +29,9 @@ export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 /** Passes of --fix: a fix can uncover another, as ESLint also finds. */
 const FIX_PASSES = 10;
 
+/** Larger files are skipped unless --max-file-size allows them: the lint holds a file several times over in memory. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 ** 2;
+
 export const HELP = `Usage: needfirst [options] [paths, folders or globs...]
 
 Checks Markdown requirement documents for technical judgments made without the
@@ -39,6 +44,9 @@ Options:
   --fix                  apply the fixes that resolve findings by themselves, in place
   --fix-dry-run          compute those fixes and report what would remain; write nothing
   --config <file>        use this configuration file instead of looking upward
+  --encoding <name>      the files' encoding (utf-8, utf-16le, utf-16be, gb18030,
+                         gbk, big5, ...); by default detected, and kept by --fix
+  --max-file-size <size> skip larger files (default 10MB; for example 50MB)
   --messages <lang>      auto (default: the document's language), en, zh-CN, zh-TW
   --max-warnings <n>     exit 1 when there are more than n warnings
   --quiet                report errors only
@@ -54,7 +62,8 @@ Exit codes:
   0  no finding at error severity and no more warnings than --max-warnings allows
   1  findings at error severity, or more warnings than --max-warnings allows
   2  needfirst could not do its job: bad arguments, bad configuration,
-     an unreadable file or a pattern that matched nothing
+     a file it could not read, decode or write, a file over the size limit,
+     a rule that failed, or a pattern that matched nothing
 `;
 
 interface Options {
@@ -62,6 +71,8 @@ interface Options {
   fix: boolean;
   fixDryRun: boolean;
   config: string | undefined;
+  encoding: string | undefined;
+  maxFileSize: number;
   messages: (typeof MESSAGE_LANGUAGES)[number];
   maxWarnings: number;
   quiet: boolean;
@@ -86,6 +97,8 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
+        encoding: { type: 'string' },
+        'max-file-size': { type: 'string' },
         messages: { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -113,6 +126,18 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${v['max-warnings']}".`);
     maxWarnings = Number(v['max-warnings']);
   }
+  let encoding: string | undefined;
+  if (v.encoding !== undefined) {
+    encoding = encodingName(v.encoding) ?? undefined;
+    if (!encoding) throw new UsageError(`Unknown encoding "${v.encoding}". Use utf-8, utf-16le, utf-16be, gb18030, gbk, big5 or another encoding iconv-lite knows.`);
+    if (v.stdin) throw new UsageError('--encoding applies to files; standard input is read as UTF-8.');
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (v['max-file-size'] !== undefined) {
+    const size = parseSize(v['max-file-size']);
+    if (size === null || size <= 0) throw new UsageError(`--max-file-size takes a size such as 20MB or 500KB, not "${v['max-file-size']}".`);
+    maxFileSize = size;
+  }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin lints standard input: do not also name files.');
   if (v.fix && v['fix-dry-run']) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
@@ -121,6 +146,8 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     config: v.config,
+    encoding,
+    maxFileSize,
     messages,
     maxWarnings,
     quiet: v.quiet ?? false,
@@ -130,42 +157,6 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
     color: v['no-color'] ? false : (v.color ?? colorDefault),
     patterns: parsed.positionals,
   };
-}
-
-/** Decoded text of a file, or why it cannot be linted. */
-type Decoded = { text: string; bom: string } | { skip: string };
-
-export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), bom: 'utf-16le' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), bom: 'utf-16be' };
-  if (bytes.includes(0)) return { skip: 'it looks binary (it contains NUL bytes), so it was skipped' };
-  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes), bom: hasBom ? 'utf-8' : '' };
-  } catch {
-    return { skip: 'it is not valid UTF-8, so it was skipped; save it as UTF-8' };
-  }
-}
-
-export function encode(text: string, bom: string): Uint8Array {
-  if (bom === 'utf-16le' || bom === 'utf-16be') {
-    const out = new Uint8Array(2 + text.length * 2);
-    const le = bom === 'utf-16le';
-    out[0] = le ? 0xff : 0xfe;
-    out[1] = le ? 0xfe : 0xff;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      out[2 + i * 2] = le ? c & 0xff : c >> 8;
-      out[3 + i * 2] = le ? c >> 8 : c & 0xff;
-    }
-    return out;
-  }
-  const body = new TextEncoder().encode(text);
-  if (bom !== 'utf-8') return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
 }
 
 /** Lints and applies `fix` fixes until none is left, up to FIX_PASSES times. */
@@ -183,19 +174,6 @@ export function lintAndFix(text: string, config: ResolvedConfig): { output: stri
     result = lint(output, { config });
   }
   return { output, result, fixed };
-}
-
-async function writeAtomically(fs: CliFileSystem, path: string, data: Uint8Array): Promise<void> {
-  const stat = await fs.stat(path);
-  const temp = join(dirname(path), `.${basename(path)}.needfirst-${process.pid}-${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(temp, data);
-    await fs.chmod(temp, stat.mode & 0o7777);
-    await fs.rename(temp, path);
-  } catch (error) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 function configErrorText(e: ConfigError, cwd: string): string {
@@ -226,13 +204,21 @@ export async function main(env: CliEnvironment): Promise<number> {
     return EXIT.clean;
   }
   const opts = options;
+  // A configuration file that exists but cannot be read is a failure, never silently skipped.
+  const unreadableConfigs = new Map<string, unknown>();
   const loader = new ConfigLoader({
     readText: async (path) => {
+      let stat;
       try {
-        const stat = await fs.stat(path);
-        if (!stat.isFile()) return null;
-        return new TextDecoder().decode(await fs.readFile(path));
+        stat = await fs.stat(path);
       } catch {
+        return null;
+      }
+      if (!stat.isFile()) return null;
+      try {
+        return new TextDecoder().decode(await fs.readFile(path));
+      } catch (error) {
+        unreadableConfigs.set(path, error);
         return null;
       }
     },
@@ -242,6 +228,15 @@ export async function main(env: CliEnvironment): Promise<number> {
   const reportedConfigErrors = new Set<string>();
   const configFor = async (path: string): Promise<ResolvedConfig | null> => {
     const loaded = await loader.forDocument(path, explicitConfig);
+    if (unreadableConfigs.size > 0) {
+      for (const [file, error] of unreadableConfigs) {
+        const line = `cannot read the configuration file ${relative(cwd, file) || file}: ${describeFsError(error)}.`;
+        if (!reportedConfigErrors.has(line)) stderr.write(`needfirst: ${line}\n`);
+        reportedConfigErrors.add(line);
+      }
+      failed = true;
+      return null;
+    }
     if (loaded.errors.length > 0) {
       for (const e of loaded.errors) {
         const line = configErrorText(e, cwd);
@@ -262,7 +257,15 @@ export async function main(env: CliEnvironment): Promise<number> {
     const config = await configFor(name);
     if (!config) return EXIT.failure;
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const { output, result, fixed } = opts.fix || opts.fixDryRun ? lintAndFix(body, config) : { output: body, result: lint(body, { config }), fixed: 0 };
+    let linted;
+    try {
+      linted = opts.fix || opts.fixDryRun ? lintAndFix(body, config) : { output: body, result: lint(body, { config }), fixed: 0 };
+    } catch (error) {
+      stderr.write(`needfirst: ${opts.stdinFilename ?? '<stdin>'}: ${crashText(error)}\n`);
+      return EXIT.failure;
+    }
+    const { output, result, fixed } = linted;
+    if (reportRuleFailures(stderr, result, opts.stdinFilename ?? '<stdin>')) failed = true;
     reports.push({ path: name, displayPath: opts.stdinFilename ?? '<stdin>', language: result.language, result: filterQuiet(result, opts.quiet), fixed });
     if (opts.fix) {
       stdout.write(output);
@@ -272,7 +275,7 @@ export async function main(env: CliEnvironment): Promise<number> {
   } else {
     const selection = await selectFiles(fs, cwd, opts.patterns);
     for (const u of selection.unreadable) {
-      stderr.write(`needfirst: cannot read ${relative(cwd, u.path) || u.path}: ${u.reason}\n`);
+      stderr.write(`needfirst: cannot read the folder ${relative(cwd, u.path) || u.path}: ${describeFsError(u.error)}.\n`);
       failed = true;
     }
     if (opts.errorOnUnmatched) {
@@ -288,28 +291,49 @@ export async function main(env: CliEnvironment): Promise<number> {
       if (isIgnoredByConfig(path, config.ignores)) continue;
       let bytes: Uint8Array;
       try {
+        // The size is checked before reading, so a huge file is never loaded.
+        const { size } = await fs.stat(path);
+        if (size > opts.maxFileSize) {
+          const suggestion = Math.ceil(size / 1024 ** 2);
+          stderr.write(`needfirst: ${display}: it is ${formatSize(size)}, over the ${formatSize(opts.maxFileSize)} limit, so it was skipped; pass --max-file-size ${suggestion}MB to lint it.\n`);
+          failed = true;
+          continue;
+        }
         bytes = await fs.readFile(path);
       } catch (error) {
-        stderr.write(`needfirst: cannot read ${display}: ${(error as Error).message}\n`);
+        stderr.write(`needfirst: cannot read ${display}: ${describeFsError(error)}.\n`);
         failed = true;
         continue;
       }
-      const decoded = decode(bytes);
+      const decoded = decodeFile(bytes, opts.encoding);
       if ('skip' in decoded) {
         stderr.write(`needfirst: ${display}: ${decoded.skip}.\n`);
         failed = true;
         continue;
       }
+      let linted;
       try {
-        const fixing = opts.fix || opts.fixDryRun;
-        const { output, result, fixed } = fixing ? lintAndFix(decoded.text, config) : { output: decoded.text, result: lint(decoded.text, { config }), fixed: 0 };
-        if (opts.fix && output !== decoded.text) await writeAtomically(fs, path, encode(output, decoded.bom));
-        for (const failure of result.ruleFailures) stderr.write(`needfirst: ${display}: rule ${failure.ruleId} failed: ${failure.error}\n`);
-        reports.push({ path, displayPath: display, language: result.language, result: filterQuiet(result, opts.quiet), fixed });
+        linted = opts.fix || opts.fixDryRun ? lintAndFix(decoded.text, config) : { output: decoded.text, result: lint(decoded.text, { config }), fixed: 0 };
       } catch (error) {
-        stderr.write(`needfirst: ${display}: ${(error as Error).message}\n`);
+        stderr.write(`needfirst: ${display}: ${crashText(error)}\n`);
         failed = true;
+        continue;
       }
+      let { result, fixed } = linted;
+      if (opts.fix && linted.output !== decoded.text) {
+        try {
+          await writeFixed(fs, path, bytes, { ...decoded, text: linted.output });
+        } catch (error) {
+          const reason = error instanceof WriteError ? error.message : describeFsError(error);
+          stderr.write(`needfirst: cannot write the fixes to ${display}: ${reason}. The file was left as it was.\n`);
+          failed = true;
+          // The report then describes the file as it still is.
+          result = lint(decoded.text, { config });
+          fixed = 0;
+        }
+      }
+      if (reportRuleFailures(stderr, result, display)) failed = true;
+      reports.push({ path, displayPath: display, language: result.language, result: filterQuiet(result, opts.quiet), fixed });
     }
   }
   stdout.write(render(reports, opts));
@@ -317,6 +341,19 @@ export async function main(env: CliEnvironment): Promise<number> {
     for (const r of reports) if (r.fixed > 0) stderr.write(`needfirst: ${r.displayPath}: ${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would be applied by --fix.\n`);
   }
   return exitCode(reports, opts, failed);
+}
+
+/** A crash of the engine on one document, as a sentence. */
+function crashText(error: unknown): string {
+  return `needfirst failed on this document (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the document.`;
+}
+
+/** Says which rules failed on a document; true when any did. */
+function reportRuleFailures(stderr: Writable, result: LintResult, display: string): boolean {
+  for (const failure of result.ruleFailures) {
+    stderr.write(`needfirst: ${display}: rule ${failure.ruleId} failed (${failure.error}); the other rules still ran. Please report this with the document.\n`);
+  }
+  return result.ruleFailures.length > 0;
 }
 
 function filterQuiet(result: LintResult, quiet: boolean): LintResult {

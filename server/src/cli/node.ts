@@ -11,6 +11,7 @@ export const nodeFileSystem: CliFileSystem = {
   stat: (path) => fsp.stat(path),
   chmod: (path, mode) => fsp.chmod(path, mode),
   readdir: (path) => fsp.readdir(path, { withFileTypes: true }),
+  realpath: (path) => fsp.realpath(path),
 };
 
 async function readStdin(): Promise<string> {

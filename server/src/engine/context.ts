@@ -242,11 +242,13 @@ export class Analysis {
    * limit. Words inside any of `claims` (the rule's triggers) never answer: in "close the counters"
    * the counters are what is taken away.
    */
-  found(setId: string, trigger: Hit, scope: Scope, claims: Hit[] = [trigger]): boolean {
+  found(setId: string, trigger: Hit, scope: Scope, claims: Hit[] = []): boolean {
     const set = this.set(setId);
     const effective = narrower(scope, set.maxScope);
+    const overlaps = (c: Hit, h: Hit): boolean => c.block === h.block && h.start < c.end && c.start < h.end;
+    // Claims are looked up in the safeguard's block only, so a long document is not quadratic in them.
+    const claimed = (h: Hit): boolean => overlaps(trigger, h) || this.claimsIn(claims, h.block).some((c) => overlaps(c, h));
     const inScope = (h: Hit): boolean => {
-      if (claims.some((c) => c.block === h.block && h.start < c.end && c.start < h.end)) return false;
       switch (effective) {
         case 'sentence':
           return h.block === trigger.block && h.sentence === trigger.sentence;
@@ -258,9 +260,25 @@ export class Analysis {
           return true;
       }
     };
-    if (this.safeguardHits(setId).some(inScope)) return true;
+    if (this.safeguardHits(setId).some((h) => inScope(h) && !claimed(h))) return true;
     if (effective === 'section' || effective === 'document') return this.dedicatedSections(setId).filled.length > 0;
     return false;
+  }
+
+  private readonly claimsByBlock = new WeakMap<Hit[], Map<Block, Hit[]>>();
+
+  private claimsIn(claims: Hit[], block: Block): Hit[] {
+    let byBlock = this.claimsByBlock.get(claims);
+    if (!byBlock) {
+      byBlock = new Map();
+      for (const c of claims) {
+        const list = byBlock.get(c.block);
+        if (list) list.push(c);
+        else byBlock.set(c.block, [c]);
+      }
+      this.claimsByBlock.set(claims, byBlock);
+    }
+    return byBlock.get(block) ?? [];
   }
 
   customFound(ruleId: string, trigger: Hit, scope: Scope): boolean {

@@ -118,7 +118,7 @@ function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: 
   if (analysis.customFound(rule.id, hit, settings.scope)) return { answered: true, missing: [], unfilled: [] };
   let best: string[] | null = null;
   for (const group of rule.safeguards) {
-    const missing = group.filter((set) => !analysis.found(set, hit, settings.scope, [hit, ...claims]));
+    const missing = group.filter((set) => !analysis.found(set, hit, settings.scope, claims));
     if (missing.length === 0) return { answered: true, missing: [], unfilled: [] };
     if (best === null || missing.length < best.length) best = missing;
   }
@@ -134,9 +134,12 @@ function answerFor(analysis: Analysis, rule: Rule, settings: RuleSettings, hit: 
 function dedupe(reports: Report[]): Report[] {
   const sorted = [...reports].sort((a, b) => a.hit.srcStart - b.hit.srcStart || b.hit.srcEnd - a.hit.srcEnd);
   const out: Report[] = [];
+  // Sorted by start, a report clashes exactly when an earlier one of its rule ends after it starts.
+  const reach = new Map<string, number>();
   for (const r of sorted) {
-    const clash = out.some((o) => o.rule.id === r.rule.id && o.hit.srcStart < r.hit.srcEnd && r.hit.srcStart < o.hit.srcEnd);
-    if (!clash) out.push(r);
+    if ((reach.get(r.rule.id) ?? -1) > r.hit.srcStart) continue;
+    out.push(r);
+    reach.set(r.rule.id, r.hit.srcEnd);
   }
   return out;
 }
@@ -240,16 +243,26 @@ function scaffoldFix(setId: string, analysis: Analysis, section: Section, langua
   const heading = localize(set.scaffold.heading, language);
   const prompt = localize(set.scaffold.prompt, language);
   const placeholder = language === 'en' ? `[To fill in: ${prompt}]` : `【${language === 'zh-TW' ? '待填寫' : '待填写'}：${prompt}】`;
-  const before = text.slice(0, offset);
   let prefix = '';
-  if (offset > 0 && !before.endsWith('\n')) prefix = eol + eol;
-  else if (offset > 0 && !/\n[ \t]*\r?\n$/.test(before) && before.trim() !== '') prefix = eol;
+  if (offset > 0 && text[offset - 1] !== '\n') prefix = eol + eol;
+  else if (offset > 0 && !followsBlankLine(text, offset) && /\S/.test(text.slice(0, offset))) prefix = eol;
   const suffix = offset === text.length ? eol : eol + eol;
   return {
     title: format(localize(sharedMessages.scaffoldTitle, language), { heading }),
     kind: 'scaffold',
     edits: [{ offset, length: 0, text: `${prefix}${'#'.repeat(level)} ${heading}${eol}${eol}${placeholder}${suffix}` }],
   };
+}
+
+/**
+ * Whether the line ending at `offset` is blank. Scanned back by hand: a search from the end of
+ * the text before each scaffold made a long document quadratic.
+ */
+function followsBlankLine(text: string, offset: number): boolean {
+  let k = offset - 2;
+  if (text[k] === '\r') k--;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  return k >= 0 && text[k] === '\n';
 }
 
 const DIRECTIVE_MESSAGES: Record<DirectiveProblem['kind'], Localized> = {

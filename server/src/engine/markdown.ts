@@ -133,7 +133,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
           parent,
           start,
           end: text.length,
-          title: raw.text.trim(),
+          title: oneLine(raw.text),
           headingBlock: null,
           ownContentEnd: text.length,
         };
@@ -175,6 +175,15 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
   };
   for (const child of tree.children) walk(child, false);
   return { text, blocks, sections, comments, bodyStart };
+}
+
+/**
+ * A setext heading can span lines; its title is shown on one, the same for LF and CRLF. Wrapped
+ * Chinese joins without a space.
+ */
+function oneLine(text: string): string {
+  const cjk = /[\u3400-\u9fff]/;
+  return text.replace(/\s*\n\s*/g, (m: string, at: number, all: string) => (cjk.test(all[at - 1] ?? '') && cjk.test(all[at + m.length] ?? '') ? '' : ' ')).trim();
 }
 
 function lineEndAfter(text: string, offset: number): number {
