@@ -168,6 +168,11 @@ const schema = {
       properties: { diagnostics: { type: 'boolean', description: 'Report missing value judgments as a value-checklist finding.' } },
     },
     ignores: { type: 'array', items: { type: 'string' }, description: 'Globs of files not to lint, relative to this file.' },
+    stages: {
+      type: 'object',
+      description: 'Front-matter profiles: a document whose front matter says "stage: <name>" is linted with the preset mapped here, for example { "tender": "needfirst:strict" }. "needfirst: strict" in the front matter chooses a preset directly.',
+      additionalProperties: { enum: ['needfirst:recommended', 'needfirst:strict'] },
+    },
     rules: { type: 'object', additionalProperties: false, properties: ruleProperties },
   },
   definitions: {

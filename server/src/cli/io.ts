@@ -1,3 +1,5 @@
+import type { LintOutcome, LintTask } from './lintTask.js';
+
 /** What the CLI needs from its surroundings; `main` takes these so tests can pass their own. */
 export interface CliFileSystem {
   readFile(path: string): Promise<Uint8Array>;
@@ -25,4 +27,17 @@ export interface CliEnvironment {
   /** Standard input, read whole; only asked for with --stdin. */
   readStdin?: () => Promise<string>;
   env?: Record<string, string | undefined>;
+  /** Starts worker threads that lint; without it everything is linted on this thread. */
+  workers?: (size: number) => LintPool;
+  /** Cores available, for --concurrency auto (default 1). */
+  cpus?: number;
+  /** Milliseconds, for the progress bar's timing (default Date.now). */
+  now?: () => number;
+}
+
+/** Worker threads that lint documents, as node.ts provides them. */
+export interface LintPool {
+  size: number;
+  run(task: LintTask): Promise<LintOutcome>;
+  close(): Promise<void>;
 }

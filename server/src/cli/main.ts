@@ -1,21 +1,28 @@
 import { parseArgs } from 'node:util';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep, posix } from 'node:path';
 import packageJson from '../../../package.json';
 import { lint } from '../engine/lint.js';
-import { applyFixes } from '../engine/fixes.js';
 import type { ResolvedConfig } from '../engine/config.js';
 import type { LintResult, MessageLanguage, Severity } from '../engine/types.js';
-import { ConfigLoader, type ConfigError } from '../config/loader.js';
+import { ConfigLoader, type ConfigError, type LoadedConfig } from '../config/loader.js';
 import { selectFiles, isIgnoredByConfig } from './files.js';
-import type { CliEnvironment, Writable } from './io.js';
+import type { CliEnvironment, LintPool, Writable } from './io.js';
 import { decodeFile, encodingName, formatSize, parseSize } from './encoding.js';
 import { WriteError, describeFsError, writeFixed } from './write.js';
-import type { FileReport } from './report.js';
+import type { FileReport, RunSummary } from './report.js';
+import { runTask, type LintOutcome, type LintTask } from './lintTask.js';
+import { fingerprints } from './fingerprint.js';
+import { applyBaseline, makeBaseline, parseBaseline } from './baseline.js';
+import { LintCache } from './cache.js';
+import { parseShard, selectShard, type Shard } from './shard.js';
+import { Progress } from './progress.js';
 import { formatJson } from './formats/json.js';
 import { formatStylish } from './formats/stylish.js';
 import { formatGithub } from './formats/github.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatMarkdown } from './formats/markdown.js';
+
+export { lintAndFix } from './lintTask.js';
 
 export const VERSION: string = packageJson.version;
 
@@ -26,11 +33,13 @@ const MESSAGE_LANGUAGES = ['auto', 'en', 'zh-CN', 'zh-TW'] as const;
 /** Exit codes, as markdownlint-cli2 and textlint use them. */
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
-/** Passes of --fix: a fix can uncover another, as ESLint also finds. */
-const FIX_PASSES = 10;
-
 /** Larger files are skipped unless --max-file-size allows them: the lint holds a file several times over in memory. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 ** 2;
+
+/** Files are read, linted and reported in batches, so memory stays bounded on a large repository. */
+const BATCH = 64;
+/** With --concurrency auto, a batch needs this many files to lint before worker threads pay off. */
+const AUTO_WORKERS_FROM = 16;
 
 export const HELP = `Usage: needfirst [options] [paths, folders or globs...]
 
@@ -54,12 +63,22 @@ Options:
   --stdin-filename <f>   the name standard input stands for (finds its configuration)
   --no-error-on-unmatched-pattern
                          a path or glob that matches nothing is not an error
+
+Pull requests and large repositories:
+  --write-baseline <f>   record the current findings in f (by content fingerprint)
+  --baseline <f>         report, and fail on, only findings that f does not hold
+  --cache                skip files unchanged since the last run
+  --cache-location <p>   the cache file, or a folder for it (default .needfirstcache)
+  --shard <i/n>          lint only the i-th of n slices of the files (for a CI matrix)
+  --concurrency <n>      worker threads: auto (default), or a number; 1 lints on one thread
+
   --no-color             plain output
   --version              print the version
   --help                 print this help
 
 Exit codes:
   0  no finding at error severity and no more warnings than --max-warnings allows
+     (with --baseline: counting only new findings)
   1  findings at error severity, or more warnings than --max-warnings allows
   2  needfirst could not do its job: bad arguments, bad configuration,
      a file it could not read, decode or write, a file over the size limit,
@@ -80,6 +99,13 @@ interface Options {
   stdinFilename: string | undefined;
   errorOnUnmatched: boolean;
   color: boolean;
+  writeBaseline: string | undefined;
+  baseline: string | undefined;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  shard: Shard | undefined;
+  /** Worker threads; 'auto' decides by the number of files and cores. */
+  concurrency: number | 'auto';
   patterns: string[];
 }
 
@@ -105,6 +131,12 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'no-error-on-unmatched-pattern': { type: 'boolean' },
+        'write-baseline': { type: 'string' },
+        baseline: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
+        concurrency: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
@@ -138,9 +170,22 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
     if (size === null || size <= 0) throw new UsageError(`--max-file-size takes a size such as 20MB or 500KB, not "${v['max-file-size']}".`);
     maxFileSize = size;
   }
+  let shard: Shard | undefined;
+  if (v.shard !== undefined) {
+    shard = parseShard(v.shard) ?? undefined;
+    if (!shard) throw new UsageError(`--shard takes I/N with 1 <= I <= N, such as 2/4, not "${v.shard}".`);
+    if (v.stdin) throw new UsageError('--shard splits files; it does not apply to --stdin.');
+  }
+  let concurrency: Options['concurrency'] = 'auto';
+  if (v.concurrency !== undefined && v.concurrency !== 'auto') {
+    if (!/^[1-9]\d*$/.test(v.concurrency)) throw new UsageError(`--concurrency takes auto or a whole number of 1 or more, not "${v.concurrency}".`);
+    concurrency = Number(v.concurrency);
+  }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin lints standard input: do not also name files.');
   if (v.fix && v['fix-dry-run']) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
+  if (v.baseline !== undefined && v['write-baseline'] !== undefined) throw new UsageError('Use either --baseline or --write-baseline, not both.');
+  if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location goes with --cache.');
   return {
     format,
     fix: v.fix ?? false,
@@ -155,29 +200,32 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
     stdinFilename: v['stdin-filename'],
     errorOnUnmatched: !(v['no-error-on-unmatched-pattern'] ?? false),
     color: v['no-color'] ? false : (v.color ?? colorDefault),
+    writeBaseline: v['write-baseline'],
+    baseline: v.baseline,
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    shard,
+    concurrency,
     patterns: parsed.positionals,
   };
 }
 
-/** Lints and applies `fix` fixes until none is left, up to FIX_PASSES times. */
-export function lintAndFix(text: string, config: ResolvedConfig): { output: string; result: LintResult; fixed: number } {
-  let output = text;
-  let fixed = 0;
-  let result = lint(output, { config });
-  for (let pass = 0; pass < FIX_PASSES; pass++) {
-    const fixes = result.findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
-    if (fixes.length === 0) break;
-    const applied = applyFixes(output, fixes);
-    if (applied.output === output) break;
-    output = applied.output;
-    fixed += applied.applied;
-    result = lint(output, { config });
-  }
-  return { output, result, fixed };
-}
-
 function configErrorText(e: ConfigError, cwd: string): string {
   return `${relative(cwd, e.file) || e.file}:${e.line}:${e.column}: ${e.message}`;
+}
+
+const toPosix = (path: string): string => path.split(sep).join(posix.sep);
+
+/** A file read and decoded, with its configuration, waiting to be linted (or found in the cache). */
+interface Prepared {
+  path: string;
+  display: string;
+  bytes: Uint8Array;
+  decoded: Extract<ReturnType<typeof decodeFile>, { text: string }>;
+  config: ResolvedConfig;
+  profile: string | undefined;
+  cacheKey: string | null;
+  cached: { result: LintResult; fixed: number } | null;
 }
 
 /** The CLI. Returns the exit code; writes only through the streams and file system it is given. */
@@ -226,51 +274,51 @@ export async function main(env: CliEnvironment): Promise<number> {
   const explicitConfig = opts.config ? resolve(cwd, opts.config) : undefined;
   let failed = false;
   const reportedConfigErrors = new Set<string>();
-  const configFor = async (path: string): Promise<ResolvedConfig | null> => {
-    const loaded = await loader.forDocument(path, explicitConfig);
-    if (unreadableConfigs.size > 0) {
-      for (const [file, error] of unreadableConfigs) {
-        const line = `cannot read the configuration file ${relative(cwd, file) || file}: ${describeFsError(error)}.`;
-        if (!reportedConfigErrors.has(line)) stderr.write(`needfirst: ${line}\n`);
-        reportedConfigErrors.add(line);
-      }
-      failed = true;
-      return null;
-    }
-    if (loaded.errors.length > 0) {
-      for (const e of loaded.errors) {
-        const line = configErrorText(e, cwd);
-        if (!reportedConfigErrors.has(line)) stderr.write(`needfirst: ${line}\n`);
-        reportedConfigErrors.add(line);
-      }
-      failed = true;
-      return null;
-    }
-    const config = loaded.config;
-    return opts.messages === 'auto' ? config : { ...config, messages: opts.messages as MessageLanguage };
+  const reportOnce = (line: string): void => {
+    if (!reportedConfigErrors.has(line)) stderr.write(`needfirst: ${line}\n`);
+    reportedConfigErrors.add(line);
+    failed = true;
   };
+  /** The configuration of a document; with its text, the front-matter profile is applied too. */
+  const configFor = async (path: string, text?: string): Promise<{ config: ResolvedConfig; profile: string | undefined } | null> => {
+    const loaded: LoadedConfig = await loader.forDocument(path, explicitConfig, text);
+    if (unreadableConfigs.size > 0) {
+      for (const [file, error] of unreadableConfigs) reportOnce(`cannot read the configuration file ${relative(cwd, file) || file}: ${describeFsError(error)}.`);
+      return null;
+    }
+    const errors = [...loaded.errors, ...(loaded.documentErrors ?? [])];
+    if (errors.length > 0) {
+      for (const e of errors) reportOnce(configErrorText(e, cwd));
+      return null;
+    }
+    const config = opts.messages === 'auto' ? loaded.config : { ...loaded.config, messages: opts.messages as MessageLanguage };
+    return { config, profile: loaded.profile ? `${loaded.profile.preset} (${loaded.profile.because})` : undefined };
+  };
+  /** Only a document that opens with front matter can choose a profile; others keep their folder's configuration. */
+  const hasFrontMatter = (text: string): boolean => /^\ufeff?---[ \t]*\r?\n/.test(text);
 
-  const reports: FileReport[] = [];
+  let reports: FileReport[] = [];
+  const report = (path: string, display: string, result: LintResult, fixed: number, profile: string | undefined): void => {
+    if (reportRuleFailures(stderr, result, display)) failed = true;
+    reports.push({ path, displayPath: display, language: result.language, result, fixed, fingerprints: fingerprints(result), profile, baselined: 0 });
+  };
   if (opts.stdin) {
     const text = env.readStdin ? await env.readStdin() : '';
     const name = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : join(cwd, '<stdin>');
-    const config = await configFor(name);
-    if (!config) return EXIT.failure;
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let linted;
-    try {
-      linted = opts.fix || opts.fixDryRun ? lintAndFix(body, config) : { output: body, result: lint(body, { config }), fixed: 0 };
-    } catch (error) {
-      stderr.write(`needfirst: ${opts.stdinFilename ?? '<stdin>'}: ${crashText(error)}\n`);
+    const found = await configFor(name, body);
+    if (!found) return EXIT.failure;
+    const outcome = runTask({ text: body, config: found.config, fix: opts.fix || opts.fixDryRun });
+    if ('crash' in outcome) {
+      stderr.write(`needfirst: ${opts.stdinFilename ?? '<stdin>'}: ${crashText(outcome.crash)}\n`);
       return EXIT.failure;
     }
-    const { output, result, fixed } = linted;
-    if (reportRuleFailures(stderr, result, opts.stdinFilename ?? '<stdin>')) failed = true;
-    reports.push({ path: name, displayPath: opts.stdinFilename ?? '<stdin>', language: result.language, result: filterQuiet(result, opts.quiet), fixed });
+    report(name, opts.stdinFilename ?? '<stdin>', outcome.result, outcome.fixed, found.profile);
     if (opts.fix) {
-      stdout.write(output);
-      stderr.write(render(reports, opts));
-      return exitCode(reports, opts, failed);
+      stdout.write(outcome.output);
+      const finished = await finish(env, opts, reports, failed);
+      stderr.write(finished.text);
+      return finished.code;
     }
   } else {
     const selection = await selectFiles(fs, cwd, opts.patterns);
@@ -284,11 +332,19 @@ export async function main(env: CliEnvironment): Promise<number> {
         failed = true;
       }
     }
-    for (const path of selection.files) {
-      const display = relative(cwd, path) || path;
-      const config = await configFor(path);
-      if (!config) continue;
-      if (isIgnoredByConfig(path, config.ignores)) continue;
+    const displayOf = (path: string): string => relative(cwd, path) || path;
+    const files = opts.shard ? selectShard(selection.files, opts.shard, (p) => toPosix(displayOf(p))) : selection.files;
+    // --fix writes files, so a cached result could describe a file as it no longer is.
+    const cache = opts.cache && !opts.fix ? await LintCache.open(fs, await LintCache.locate(fs, cwd, opts.cacheLocation), VERSION) : null;
+    const progress = new Progress(stderr, files.length, env.now ?? Date.now, Progress.wanted(stderr, env.env ?? {}));
+    let pool: LintPool | null = null;
+
+    /** Reads, decodes and configures one file; null when it is skipped (and said why). */
+    const prepare = async (path: string): Promise<Prepared | null> => {
+      const display = displayOf(path);
+      const folderConfig = await configFor(path);
+      if (!folderConfig) return null;
+      if (isIgnoredByConfig(path, folderConfig.config.ignores)) return null;
       let bytes: Uint8Array;
       try {
         // The size is checked before reading, so a huge file is never loaded.
@@ -297,55 +353,140 @@ export async function main(env: CliEnvironment): Promise<number> {
           const suggestion = Math.ceil(size / 1024 ** 2);
           stderr.write(`needfirst: ${display}: it is ${formatSize(size)}, over the ${formatSize(opts.maxFileSize)} limit, so it was skipped; pass --max-file-size ${suggestion}MB to lint it.\n`);
           failed = true;
-          continue;
+          return null;
         }
         bytes = await fs.readFile(path);
       } catch (error) {
         stderr.write(`needfirst: cannot read ${display}: ${describeFsError(error)}.\n`);
         failed = true;
-        continue;
+        return null;
       }
       const decoded = decodeFile(bytes, opts.encoding);
       if ('skip' in decoded) {
         stderr.write(`needfirst: ${display}: ${decoded.skip}.\n`);
         failed = true;
-        continue;
+        return null;
       }
-      let linted;
-      try {
-        linted = opts.fix || opts.fixDryRun ? lintAndFix(decoded.text, config) : { output: decoded.text, result: lint(decoded.text, { config }), fixed: 0 };
-      } catch (error) {
-        stderr.write(`needfirst: ${display}: ${crashText(error)}\n`);
+      const found = hasFrontMatter(decoded.text) ? await configFor(path, decoded.text) : folderConfig;
+      if (!found) return null;
+      const fix = opts.fix || opts.fixDryRun;
+      const cacheKey = cache ? cache.key(bytes, found.config, opts.encoding, fix) : null;
+      const cached = cache && cacheKey ? cache.get(path, cacheKey) : null;
+      return { path, display, bytes, decoded, config: found.config, profile: found.profile, cacheKey, cached };
+    };
+
+    /** Writes fixes, reports rule failures, stores the result in the cache and keeps the report. */
+    const complete = async (p: Prepared, outcome: LintOutcome): Promise<void> => {
+      if ('crash' in outcome) {
+        stderr.write(`needfirst: ${p.display}: ${crashText(outcome.crash)}\n`);
         failed = true;
-        continue;
+        return;
       }
-      let { result, fixed } = linted;
-      if (opts.fix && linted.output !== decoded.text) {
+      let { result, fixed } = outcome;
+      if (opts.fix && outcome.output !== p.decoded.text) {
         try {
-          await writeFixed(fs, path, bytes, { ...decoded, text: linted.output });
+          await writeFixed(fs, p.path, p.bytes, { ...p.decoded, text: outcome.output });
         } catch (error) {
           const reason = error instanceof WriteError ? error.message : describeFsError(error);
-          stderr.write(`needfirst: cannot write the fixes to ${display}: ${reason}. The file was left as it was.\n`);
+          stderr.write(`needfirst: cannot write the fixes to ${p.display}: ${reason}. The file was left as it was.\n`);
           failed = true;
           // The report then describes the file as it still is.
-          result = lint(decoded.text, { config });
+          result = lint(p.decoded.text, { config: p.config });
           fixed = 0;
         }
       }
-      if (reportRuleFailures(stderr, result, display)) failed = true;
-      reports.push({ path, displayPath: display, language: result.language, result: filterQuiet(result, opts.quiet), fixed });
+      if (cache && p.cacheKey && !p.cached && result.ruleFailures.length === 0) cache.set(p.path, p.cacheKey, result, fixed);
+      report(p.path, p.display, result, fixed, p.profile);
+    };
+
+    for (let start = 0; start < files.length; start += BATCH) {
+      const batch = files.slice(start, start + BATCH);
+      const prepared: Prepared[] = [];
+      for (const path of batch) {
+        const p = await prepare(path);
+        if (p) prepared.push(p);
+        else progress.tick();
+      }
+      const misses = prepared.filter((p) => !p.cached).length;
+      if (!pool && env.workers) {
+        const size = opts.concurrency === 'auto' ? Math.min(env.cpus ?? 1, 8) : opts.concurrency;
+        const worthIt = opts.concurrency === 'auto' ? misses >= AUTO_WORKERS_FROM : misses >= 2;
+        if (size > 1 && worthIt) pool = env.workers(size);
+      }
+      const task = (p: Prepared): LintTask => ({ text: p.decoded.text, config: p.config, fix: opts.fix || opts.fixDryRun });
+      const outcomes: Array<LintOutcome | Promise<LintOutcome>> = prepared.map((p) =>
+        p.cached ? { output: p.decoded.text, ...p.cached } : pool ? pool.run(task(p)) : runTask(task(p)),
+      );
+      for (const [i, p] of prepared.entries()) {
+        await complete(p, await outcomes[i]!);
+        progress.tick();
+      }
+    }
+    progress.end();
+    await pool?.close();
+    if (cache) {
+      try {
+        await cache.save();
+      } catch (error) {
+        // The lint itself succeeded; only the next run will be slower.
+        stderr.write(`needfirst: cannot write the cache ${relative(cwd, cache.file) || cache.file}: ${describeFsError(error)}. The next run will lint every file again.\n`);
+      }
     }
   }
-  stdout.write(render(reports, opts));
   if (opts.fixDryRun) {
     for (const r of reports) if (r.fixed > 0) stderr.write(`needfirst: ${r.displayPath}: ${r.fixed} fix${r.fixed === 1 ? '' : 'es'} would be applied by --fix.\n`);
   }
-  return exitCode(reports, opts, failed);
+  const finished = await finish(env, opts, reports, failed);
+  stdout.write(finished.text);
+  return finished.code;
+
+  /** Baselines, --quiet, the report and the exit code, once every file is linted. */
+  async function finish(env: CliEnvironment, opts: Options, all: FileReport[], failedSoFar: boolean): Promise<{ text: string; code: number }> {
+    let isFailed = failedSoFar;
+    const summary: RunSummary = {};
+    reports = all;
+    if (opts.writeBaseline) {
+      const file = resolve(env.cwd, opts.writeBaseline);
+      try {
+        await env.fs.writeFile(file, new TextEncoder().encode(makeBaseline(reports, file, VERSION)));
+        const count = reports.reduce((n, r) => n + r.result.findings.length, 0);
+        env.stderr.write(`needfirst: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${opts.writeBaseline}.\n`);
+        // Every finding is now known, so the run reports nothing new.
+        reports = reports.map((r) => ({ ...r, result: { ...r.result, findings: [] }, baselined: r.result.findings.length }));
+      } catch (error) {
+        env.stderr.write(`needfirst: cannot write the baseline ${opts.writeBaseline}: ${describeFsError(error)}.\n`);
+        isFailed = true;
+      }
+    } else if (opts.baseline) {
+      const file = resolve(env.cwd, opts.baseline);
+      let text: string | null = null;
+      try {
+        text = new TextDecoder().decode(await env.fs.readFile(file));
+      } catch (error) {
+        env.stderr.write(`needfirst: cannot read the baseline ${opts.baseline}: ${describeFsError(error)}. Write one with --write-baseline.\n`);
+        isFailed = true;
+      }
+      const baseline = text === null ? null : parseBaseline(text, opts.baseline);
+      if (typeof baseline === 'string') {
+        env.stderr.write(`needfirst: ${baseline}\n`);
+        isFailed = true;
+      } else if (baseline) {
+        const applied = applyBaseline(reports, baseline, file);
+        reports = applied.reports;
+        summary.baseline = { known: applied.known, gone: applied.gone };
+        const known = `${applied.known} finding${applied.known === 1 ? ' is' : 's are'} in the baseline and not reported`;
+        const gone = applied.gone > 0 ? `; ${applied.gone} baseline entr${applied.gone === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed, or the text changed): run --write-baseline again to drop ${applied.gone === 1 ? 'it' : 'them'}` : '';
+        env.stderr.write(`needfirst: ${known}${gone}.\n`);
+      }
+    }
+    if (opts.quiet) reports = reports.map((r) => ({ ...r, result: { ...r.result, findings: r.result.findings.filter((f) => f.severity === 'error') } }));
+    return { text: render(reports, opts, summary), code: exitCode(reports, opts, isFailed) };
+  }
 }
 
 /** A crash of the engine on one document, as a sentence. */
-function crashText(error: unknown): string {
-  return `needfirst failed on this document (${error instanceof Error ? error.message : String(error)}); nothing was written. Please report this with the document.`;
+function crashText(message: string): string {
+  return `needfirst failed on this document (${message}); nothing was written. Please report this with the document.`;
 }
 
 /** Says which rules failed on a document; true when any did. */
@@ -356,21 +497,17 @@ function reportRuleFailures(stderr: Writable, result: LintResult, display: strin
   return result.ruleFailures.length > 0;
 }
 
-function filterQuiet(result: LintResult, quiet: boolean): LintResult {
-  return quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
-}
-
-function render(reports: FileReport[], opts: Options): string {
+function render(reports: FileReport[], opts: Options, summary: RunSummary): string {
   const override = opts.messages === 'auto' ? null : (opts.messages as MessageLanguage);
   switch (opts.format) {
     case 'json':
       return formatJson(reports);
     case 'sarif':
-      return formatSarif(reports, VERSION);
+      return formatSarif(reports, VERSION, summary);
     case 'github':
       return formatGithub(reports);
     case 'markdown':
-      return formatMarkdown(reports, override);
+      return formatMarkdown(reports, override, summary);
     case 'stylish':
       return formatStylish(reports, { color: opts.color });
   }

@@ -1,6 +1,9 @@
 import { promises as fsp } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type { CliFileSystem } from './io.js';
 import { main } from './main.js';
+import { WORKER_MARK, createWorkerPool, serveLintRequests } from './workers.js';
 
 /** The real file system, for the bin. */
 export const nodeFileSystem: CliFileSystem = {
@@ -20,6 +23,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Worker threads that run this very bundle, which serves lint requests when started as a worker. */
+export const nodeWorkers = (size: number) => createWorkerPool(__filename, size);
+
 /** Runs the CLI as a process: real arguments, streams and file system. */
 export async function run(): Promise<void> {
   const code = await main({
@@ -30,6 +36,10 @@ export async function run(): Promise<void> {
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY },
     readStdin,
     env: process.env,
+    workers: nodeWorkers,
+    cpus: availableParallelism(),
   });
   process.exitCode = code;
 }
+
+if (!isMainThread && workerData === WORKER_MARK) serveLintRequests();

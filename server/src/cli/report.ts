@@ -1,4 +1,4 @@
-import type { DocumentLanguage, LintResult } from '../engine/types.js';
+import type { DocumentLanguage, Finding, LintResult } from '../engine/types.js';
 
 /** One linted file as the formatters see it. */
 export interface FileReport {
@@ -10,4 +10,16 @@ export interface FileReport {
   result: LintResult;
   /** Fixes applied by --fix or counted by --fix-dry-run. */
   fixed: number;
+  /** Content fingerprints of every finding and suppressed finding, computed before any filtering. */
+  fingerprints?: Map<Finding, string>;
+  /** The front-matter profile the document was linted with, such as "needfirst:strict (stage: tender)". */
+  profile?: string;
+  /** Findings left out because the baseline holds them. */
+  baselined?: number;
+}
+
+/** Totals over a run, as the summaries of several formats show them. */
+export interface RunSummary {
+  /** With --baseline: findings the baseline holds, and baseline entries that no longer occur. */
+  baseline?: { known: number; gone: number };
 }

@@ -2,6 +2,7 @@ import { dirname, join, resolve, sep, posix } from 'node:path';
 import { applyConfig, type ResolvedConfig } from '../engine/config.js';
 import { parseConfigText, type ConfigFile } from '../engine/configFile.js';
 import { PRESET_NAMES, preset, recommended, type PresetName } from '../engine/presets.js';
+import { presetNamed, readFrontMatter } from './profile.js';
 
 /** The configuration file names, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['.needfirst.json', '.needfirst.jsonc', '.needfirst.yaml', '.needfirst.yml'] as const;
@@ -29,7 +30,14 @@ export interface LoadedConfig {
   files: string[];
   /** Faults found; where there are any, `config` holds what could still be applied. */
   errors: ConfigError[];
+  /** The preset the document's front matter chose, and the field that chose it. */
+  profile?: { preset: PresetName; because: string };
+  /** Faults of the document's own front matter (an unknown `needfirst:` profile), at their places in it. */
+  documentErrors?: ConfigError[];
 }
+
+/** A file's `stages` map, which JSON schema validation has already checked. */
+type WithStages = ConfigFile & { stages?: Record<string, string> };
 
 interface FileResult {
   file: ConfigFile | null;
@@ -52,26 +60,59 @@ export class ConfigLoader {
     this.errorsByFile.clear();
   }
 
-  /** The configuration for a document: an explicit file, or the files found upward from its folder. */
-  async forDocument(documentPath: string, explicitConfig?: string): Promise<LoadedConfig> {
+  /**
+   * The configuration for a document: an explicit file, or the files found upward from its folder.
+   * With the document's text, its front matter can choose a profile: `needfirst: strict`, or a
+   * `stage:` that the configuration's `stages` maps to a preset. The profile's preset then takes
+   * the place of the default and of every preset the files extend, and the files' own rule
+   * settings still apply over it.
+   */
+  async forDocument(documentPath: string, explicitConfig?: string, text?: string): Promise<LoadedConfig> {
     const chain = explicitConfig ? [resolve(explicitConfig)] : await this.chain(dirname(resolve(documentPath)));
     if (explicitConfig && (await this.read(chain[0]!)) === null) {
       return {
         config: recommended(),
         files: [],
         errors: [{ file: chain[0]!, message: `The configuration file ${chain[0]} does not exist.`, offset: 0, length: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+        documentErrors: [],
       };
     }
     let config = recommended();
     const errors: ConfigError[] = [];
-    for (const path of chain) config = await this.resolveFile(path, config, [], errors);
-    return { config, files: chain, errors };
+    const stages = new Map<string, PresetName>();
+    for (const path of chain) config = await this.resolveFile(path, config, [], errors, stages);
+    const front = text === undefined ? null : readFrontMatter(text);
+    const documentErrors: ConfigError[] = [];
+    let profile: LoadedConfig['profile'];
+    if (front?.needfirst) {
+      const chosen = presetNamed(front.needfirst.value);
+      if (chosen) profile = { preset: chosen, because: `needfirst: ${front.needfirst.value}` };
+      else {
+        const f = front.needfirst;
+        documentErrors.push({
+          file: resolve(documentPath),
+          message: `The front matter asks for the profile "${f.value}", which does not exist. Use one of: ${PRESET_NAMES.map((p) => p.slice('needfirst:'.length)).join(', ')}.`,
+          offset: f.offset,
+          length: f.length,
+          line: f.line,
+          column: f.column,
+          endLine: f.line,
+          endColumn: f.column + f.length,
+        });
+      }
+    } else if (front?.stage && stages.has(front.stage.value)) {
+      profile = { preset: stages.get(front.stage.value)!, because: `stage: ${front.stage.value}` };
+    }
+    if (!profile) return { config, files: chain, errors, documentErrors };
+    let profiled = preset(profile.preset);
+    for (const path of chain) profiled = await this.resolveFile(path, profiled, [], [], new Map(), profile.preset);
+    return { config: profiled, files: chain, errors, profile, documentErrors };
   }
 
   /** Faults of one configuration file, for the editor to show on that file. */
   async validateFile(path: string): Promise<ConfigError[]> {
     const errors: ConfigError[] = [];
-    await this.resolveFile(resolve(path), recommended(), [], errors);
+    await this.resolveFile(resolve(path), recommended(), [], errors, new Map());
     return errors.filter((e) => e.file === resolve(path));
   }
 
@@ -122,7 +163,7 @@ export class ConfigLoader {
     return { file: parsed.config, text, locate: parsed.locate };
   }
 
-  private async resolveFile(path: string, base: ResolvedConfig, stack: string[], errors: ConfigError[]): Promise<ResolvedConfig> {
+  private async resolveFile(path: string, base: ResolvedConfig, stack: string[], errors: ConfigError[], stages: Map<string, PresetName>, profile?: PresetName): Promise<ResolvedConfig> {
     const loaded = await this.read(path);
     if (!loaded) return base;
     for (const e of this.errorsByFile.get(path) ?? []) if (!errors.some((x) => x.file === e.file && x.offset === e.offset && x.message === e.message)) errors.push(e);
@@ -139,7 +180,7 @@ export class ConfigLoader {
           fail(`Unknown preset "${target}". Known presets: ${PRESET_NAMES.join(', ')}.`);
           continue;
         }
-        config = applyPreset(config, target as PresetName);
+        config = applyPreset(config, profile ?? (target as PresetName));
         continue;
       }
       const targetPath = resolve(dirname(path), target);
@@ -151,7 +192,12 @@ export class ConfigLoader {
         fail(`"extends" names ${target}, which does not exist (looked for ${targetPath}).`);
         continue;
       }
-      config = await this.resolveFile(targetPath, config, [...stack, path], errors);
+      config = await this.resolveFile(targetPath, config, [...stack, path], errors, stages, profile);
+    }
+    // Nearer files and later layers override a stage's preset.
+    for (const [stage, name] of Object.entries((loaded.file as WithStages).stages ?? {})) {
+      const chosen = presetNamed(name);
+      if (chosen) stages.set(stage, chosen);
     }
     const own = applyConfig(config, { ...loaded.file, ignores: [] });
     own.ignores = [...config.ignores, ...(loaded.file.ignores ?? []).map((g) => toPosix(join(dirname(path), g)))];

@@ -1,9 +1,10 @@
 import type { Block, ParsedDocument, Section } from './markdown.js';
 import { sentenceAt } from './markdown.js';
 import type { CompiledSet, CompiledVocab } from './compiled.js';
-import { findTerms, type TermEntry, type TermMatcher } from './vocab.js';
+import { findTerms, type TermEntry, type TermHit, type TermMatcher } from './vocab.js';
 import type { Rule } from './rule.js';
 import type { Scope } from './types.js';
+import type { LintCache } from './cache.js';
 
 /** A place in a block's normalised text, with its source range. */
 export interface Hit {
@@ -55,8 +56,14 @@ export class Analysis {
   constructor(
     readonly doc: ParsedDocument,
     readonly vocab: CompiledVocab,
+    private readonly cache?: LintCache,
   ) {
     this.placeholders = doc.blocks.map((b) => [...b.norm.text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as [number, number]));
+  }
+
+  /** The hits of a matcher in a whole block's text; shared when cached, so never changed. */
+  private blockTerms(matcher: TermMatcher, text: string): TermHit[] {
+    return this.cache ? this.cache.terms(matcher, text) : findTerms(matcher, text);
   }
 
   setCustomSafeguards(ruleId: string, matchers: TermMatcher[]): void {
@@ -68,7 +75,7 @@ export class Analysis {
     const out: Hit[] = [];
     for (const block of this.doc.blocks) {
       for (const matcher of matchers) {
-        for (const t of findTerms(matcher, block.norm.text)) {
+        for (const t of this.blockTerms(matcher, block.norm.text)) {
           if (this.inPlaceholder(block, t.start)) continue;
           if (options.negation !== 'none' && this.isNegated(block, t.start, t.end, options.negation)) continue;
           if (t.entry.context && !this.sentenceHas(block, t.start, options.context ?? [])) continue;
@@ -106,6 +113,12 @@ export class Analysis {
    * after it denies it ("大屏不是目的"), or its sentence criticises the practice ("沦为形象工程").
    */
   isNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard' = 'trigger'): boolean {
+    // A function of the block's text and the place alone, so unchanged blocks keep their answer.
+    if (this.cache) return this.cache.negated(block.norm.text, `${kind}:${start}:${end}`, () => this.computeNegated(block, start, end, kind));
+    return this.computeNegated(block, start, end, kind);
+  }
+
+  private computeNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard'): boolean {
     const text = block.norm.text;
     const s = sentenceAt(block, start);
     const sStart = block.sentenceStarts[s]!;
@@ -161,7 +174,7 @@ export class Analysis {
       for (const section of this.doc.sections) {
         if (section.headingBlock === null) continue;
         const heading = this.doc.blocks[section.headingBlock]!;
-        const matched = set.headings.flatMap((m) => findTerms(m, heading.norm.text));
+        const matched = set.headings.flatMap((m) => this.blockTerms(m, heading.norm.text));
         if (matched.length === 0) continue;
         if (!this.hasContent(section)) {
           found.unfilled.push(section);
@@ -184,7 +197,7 @@ export class Analysis {
         b.index !== section.headingBlock &&
         b.start >= section.start &&
         b.start < section.end &&
-        set.matchers.some((m) => findTerms(m, b.norm.text).some((t) => !this.inPlaceholder(b, t.start))),
+        set.matchers.some((m) => this.blockTerms(m, b.norm.text).some((t) => !this.inPlaceholder(b, t.start))),
     );
   }
 

@@ -11,3 +11,4 @@ export { parseConfigText, type ConfigFile, type ConfigProblem } from './configFi
 export { localize, type Localized } from './i18n.js';
 export type { Rule } from './rule.js';
 export type * from './types.js';
+export { LintSession, IncrementalParser, type Reparse } from './incremental.js';

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Block } from './markdown.js';
+import type { LintCache } from './cache.js';
 import type { DocumentLanguage, MessageLanguage } from './types.js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -11,24 +12,32 @@ export interface LanguageStats {
   latin: number;
 }
 
-export function languageStats(blocks: Block[]): LanguageStats {
+export function languageStats(blocks: Block[], cache?: LintCache): LanguageStats {
   let han = 0;
   let traditional = 0;
   let latin = 0;
   for (const block of blocks) {
-    const raw = block.raw.text;
-    const chars = raw.match(HAN);
-    if (chars) {
-      han += chars.length;
-      const joined = chars.join('');
-      const simplified = toSimplified(joined);
-      if (simplified.length === joined.length) {
-        for (let i = 0; i < joined.length; i++) if (joined[i] !== simplified[i]) traditional++;
-      }
-    }
-    latin += (raw.match(/[A-Za-z]/g) ?? []).length;
+    const s = cache ? cache.stats(block.raw.text, blockStats) : blockStats(block.raw.text);
+    han += s.han;
+    traditional += s.traditional;
+    latin += s.latin;
   }
   return { han, traditional, latin };
+}
+
+function blockStats(raw: string): LanguageStats {
+  let han = 0;
+  let traditional = 0;
+  const chars = raw.match(HAN);
+  if (chars) {
+    han = chars.length;
+    const joined = chars.join('');
+    const simplified = toSimplified(joined);
+    if (simplified.length === joined.length) {
+      for (let i = 0; i < joined.length; i++) if (joined[i] !== simplified[i]) traditional++;
+    }
+  }
+  return { han, traditional, latin: (raw.match(/[A-Za-z]/g) ?? []).length };
 }
 
 /** About three Latin letters carry as much as one Chinese character. */

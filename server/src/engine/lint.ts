@@ -12,6 +12,7 @@ import { INVALID_DIRECTIVE, VALUE_CHECKLIST } from './meta.js';
 import { recommended } from './presets.js';
 import { normalizeLiteral, setRegionalVariants } from './normalize.js';
 import { compileTerms, literalEntry, type TermMatcher, type VocabData } from './vocab.js';
+import type { LintSession } from './incremental.js';
 import type { ResolvedConfig, RuleSettings } from './config.js';
 import type { Rule } from './rule.js';
 import type { Finding, Fix, LintResult, MessageLanguage, RuleFailure, Suppression } from './types.js';
@@ -23,6 +24,11 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** The rules to run; tests pass their own, adapters leave the catalogue. */
   rules?: readonly Rule[];
+  /**
+   * Kept by an editor per open document: re-parses only the blocks an edit touched and reuses
+   * the work done on unchanged blocks. The result is exactly the result without it.
+   */
+  session?: LintSession;
 }
 
 interface Report {
@@ -36,11 +42,12 @@ interface Report {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? recommended();
   const rules = options.rules ?? RULES;
-  const doc = parseMarkdown(text, { blockquotes: config.blockquotes });
-  const stats = languageStats(doc.blocks);
+  const session = options.session;
+  const doc = session ? session.parse(text, { blockquotes: config.blockquotes }) : parseMarkdown(text, { blockquotes: config.blockquotes });
+  const stats = languageStats(doc.blocks, session?.cache);
   const language = documentLanguage(stats);
   const messageLanguage: MessageLanguage = config.messages === 'auto' ? messageLanguageFor(language, stats) : config.messages;
-  const analysis = new Analysis(doc, VOCAB);
+  const analysis = new Analysis(doc, VOCAB, session?.cache);
   const starts = lineStarts(text);
   const reports: Report[] = [];
   const ruleFailures: RuleFailure[] = [];
@@ -108,7 +115,22 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { language, messageLanguage, findings: kept, suppressed, checklist, ruleFailures };
 }
 
+/** The same phrases give the same matcher objects, so cached hits stay valid from one lint to the next. */
+const customMemo = new Map<string, TermMatcher[]>();
+
 function customMatchers(phrases: string[]): TermMatcher[] {
+  if (phrases.length === 0) return [];
+  const key = JSON.stringify(phrases);
+  let found = customMemo.get(key);
+  if (!found) {
+    if (customMemo.size > 256) customMemo.clear();
+    found = compileCustom(phrases);
+    customMemo.set(key, found);
+  }
+  return found;
+}
+
+function compileCustom(phrases: string[]): TermMatcher[] {
   const entries = phrases.map(normalizeLiteral).filter(Boolean).map(literalEntry);
   const matcher = compileTerms(entries, 'zh');
   return matcher ? [matcher] : [];

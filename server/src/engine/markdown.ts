@@ -2,8 +2,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import { normalize, type NormalizedText, type RawText } from './normalize.js';
+import type { LintCache } from './cache.js';
 
 /** A unit of prose: a paragraph, a heading, or a table row. */
 export interface Block {
@@ -58,11 +59,32 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 const SENTENCE_END = /[。!?;|…]|\.(?=\s|$)(?<!\d\.(?=\d))/g;
 
-export function parseMarkdown(text: string, options: ParseOptions): ParsedDocument {
+/** Parses a piece of Markdown on its own; offsets in the tree are relative to `markdown`. */
+export function parseTree(markdown: string): Root {
+  return processor.parse(markdown) as Root;
+}
+
+/** A top-level node of the tree and what to add to its offsets to get offsets in the document. */
+export interface TopLevel {
+  node: RootContent;
+  shift: number;
+}
+
+export function parseMarkdown(text: string, options: ParseOptions, cache?: LintCache): ParsedDocument {
   // micromark's offsets are kept exact by parsing the text after a BOM and shifting back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
-  const tree = processor.parse(body) as Root;
+  const tree = parseTree(body);
+  return buildDocument(text, tree.children.map((node) => ({ node, shift: bom })), options, cache);
+}
+
+/**
+ * Blocks, sections and comments from the top-level nodes of a document, each with the shift of
+ * its offsets: the whole tree of one parse, or (incremental.ts) nodes reused from earlier parses.
+ */
+export function buildDocument(text: string, children: readonly TopLevel[], options: ParseOptions, cache?: LintCache): ParsedDocument {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let shift = bom;
   const blocks: Block[] = [];
   const sections: Section[] = [
     { index: 0, depth: 0, parent: -1, start: 0, end: text.length, title: '', headingBlock: null, ownContentEnd: text.length },
@@ -72,8 +94,8 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
   const stack: number[] = [0];
 
   const pos = (node: Nodes): [number, number] => [
-    (node.position?.start.offset ?? 0) + bom,
-    (node.position?.end.offset ?? 0) + bom,
+    (node.position?.start.offset ?? 0) + shift,
+    (node.position?.end.offset ?? 0) + shift,
   ];
 
   const collectComments = (node: Nodes): void => {
@@ -87,7 +109,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
   const addBlock = (kind: Block['kind'], node: Nodes, raw: RawText, inBlockquote: boolean): void => {
     const [start, end] = pos(node);
     if (raw.text.trim() === '') return;
-    const norm = normalize(raw);
+    const norm = cache ? cache.normalize(raw) : normalize(raw);
     blocks.push({
       index: blocks.length,
       kind,
@@ -97,7 +119,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
       inBlockquote,
       raw,
       norm,
-      sentenceStarts: splitSentences(norm.text),
+      sentenceStarts: cache ? cache.sentences(norm.text) : splitSentences(norm.text),
     });
   };
 
@@ -126,7 +148,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
         const parent = stack[stack.length - 1]!;
         const parentSection = sections[parent]!;
         if (parentSection.ownContentEnd > start) parentSection.ownContentEnd = start;
-        const raw = inlineText(node, text, bom, comments);
+        const raw = inlineText(node, text, shift, comments);
         const section: Section = {
           index: sections.length,
           depth: node.depth,
@@ -147,18 +169,18 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
       }
       case 'paragraph': {
         if (inBlockquote && !options.blockquotes) return;
-        addBlock('paragraph', node, inlineText(node, text, bom, comments), inBlockquote);
+        addBlock('paragraph', node, inlineText(node, text, shift, comments), inBlockquote);
         return;
       }
       case 'tableRow': {
         if (inBlockquote && !options.blockquotes) return;
         const raw: RawText = { text: '', offsets: [] };
         node.children.forEach((cell, k) => {
-          const cellText = inlineText(cell, text, bom, comments);
+          const cellText = inlineText(cell, text, shift, comments);
           if (k > 0) {
             // A cell boundary ends a sentence, so a match never runs from one cell into the next.
             raw.text += '|';
-            raw.offsets.push((cell.position?.start.offset ?? 0) + bom);
+            raw.offsets.push((cell.position?.start.offset ?? 0) + shift);
           }
           raw.text += cellText.text;
           raw.offsets.push(...cellText.offsets);
@@ -173,7 +195,10 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedDocume
         if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, inBlockquote);
     }
   };
-  for (const child of tree.children) walk(child, false);
+  for (const child of children) {
+    shift = child.shift;
+    walk(child.node, false);
+  }
   return { text, blocks, sections, comments, bodyStart };
 }
 

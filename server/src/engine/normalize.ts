@@ -90,16 +90,41 @@ function isSpace(code: number): boolean {
  * becomes one space.
  */
 export function normalize(raw: RawText): NormalizedText {
-  const drop = new Uint8Array(raw.text.length);
-  for (const m of raw.text.matchAll(PINYIN_NOTE)) {
+  return applyPlan(normalizePlan(raw.text), raw.offsets);
+}
+
+/**
+ * How a text normalises, independent of where it stands: the normalised text, and for each of its
+ * code units the index in the raw text of the first and the last code unit that produced it. The
+ * language server keeps plans of unchanged blocks from one keystroke to the next (cache.ts).
+ */
+export interface NormalizePlan {
+  text: string;
+  first: Int32Array;
+  last: Int32Array;
+}
+
+export function applyPlan(plan: NormalizePlan, offsets: number[]): NormalizedText {
+  const n = plan.text.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    starts[k] = offsets[plan.first[k]!] ?? 0;
+    ends[k] = (offsets[plan.last[k]!] ?? 0) + 1;
+  }
+  return { text: plan.text, starts, ends };
+}
+
+export function normalizePlan(rawText: string): NormalizePlan {
+  const drop = new Uint8Array(rawText.length);
+  for (const m of rawText.matchAll(PINYIN_NOTE)) {
     drop.fill(1, m.index, m.index + m[0].length);
   }
-  const simplified = toSimplifiedSameLength(raw.text);
+  const simplified = toSimplifiedSameLength(rawText);
   const n = simplified.length;
   const chars: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const srcEnd = (i: number): number => (raw.offsets[i] ?? 0) + 1;
+  const first: number[] = [];
+  const last: number[] = [];
   let i = 0;
   while (i < n) {
     if (drop[i]) {
@@ -119,22 +144,18 @@ export function normalize(raw: RawText): NormalizedText {
       const joinCjk = hasBreak && prev !== '' && next !== '' && (isCjk(prev) || isHighSurrogateHan(chars)) && isCjk(next);
       if (!joinCjk && chars.length > 0 && j < n) {
         chars.push(0x20);
-        starts.push(raw.offsets[i] ?? 0);
-        ends.push(srcEnd(j - 1));
+        first.push(i);
+        last.push(j - 1);
       }
       i = j;
       continue;
     }
     chars.push(foldChar(code));
-    starts.push(raw.offsets[i] ?? 0);
-    ends.push(srcEnd(i));
+    first.push(i);
+    last.push(i);
     i++;
   }
-  return {
-    text: fromCodes(chars),
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-  };
+  return { text: fromCodes(chars), first: Int32Array.from(first), last: Int32Array.from(last) };
 }
 
 function isHighSurrogateHan(chars: number[]): boolean {

@@ -152,13 +152,23 @@ export function compileTerms(entries: TermEntry[], lang: VocabLanguage): TermMat
 export function findTerms(matcher: TermMatcher | null, text: string): TermHit[] {
   if (!matcher) return [];
   const hits: TermHit[] = [];
-  matcher.regex.lastIndex = 0;
-  for (const m of text.matchAll(matcher.regex)) {
-    if (m[0].length === 0) continue;
+  // exec on the matcher's own global regex visits the same matches as matchAll, which clones the
+  // regex on every call (several times the cost of the scan itself on short blocks). An empty match
+  // steps on by one code point, as matchAll does under the `u` flag.
+  const regex = matcher.regex;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      const at = regex.lastIndex;
+      const c = text.charCodeAt(at);
+      regex.lastIndex = at + (regex.unicode && c >= 0xd800 && c <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+      continue;
+    }
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
     hits.push({ start: m.index, end: m.index + m[0].length, entry: matcher.entries[k - 1]! });
   }
+  regex.lastIndex = 0;
   return hits;
 }
 

@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { docsUrl, lint, recommended, type LintResult, type ResolvedConfig, type Rule } from '../engine/index.js';
+import { docsUrl, lint, LintSession, recommended, type LintResult, type ResolvedConfig, type Rule } from '../engine/index.js';
 import { CONFIG_NAMES, ConfigLoader, type ConfigError } from '../config/loader.js';
 import { isIgnoredByConfig, selectFiles } from '../cli/files.js';
 import { lintAndFix } from '../cli/main.js';
@@ -70,6 +70,12 @@ interface Linted {
 
 const CONFIG_FILE = new RegExp(`(^|[\\\\/])(${CONFIG_NAMES.map((n) => n.replace(/\./g, '\\.')).join('|')})$`);
 const CONFIG_GLOB = '**/.needfirst.{json,jsonc,yaml,yml}';
+/**
+ * A lint of an open document re-parses only what an edit touched (LintSession), so on most
+ * documents it takes a few milliseconds: then there is nothing to gain from waiting for a pause in
+ * typing, and the findings follow each keystroke. Documents whose last lint took longer wait.
+ */
+const FAST_LINT_MS = 50;
 
 
 async function readDisk(path: string): Promise<string | null> {
@@ -102,6 +108,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const lastChange = new Map<string, number>();
   const justOpened = new Set<string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open document: the incremental parser and cached block work, and how long its last lint took. */
+  const sessions = new Map<string, LintSession>();
+  const lintCost = new Map<string, number>();
+  const delayFor = (uri: string): number => ((lintCost.get(uri) ?? Infinity) <= FAST_LINT_MS ? 0 : debounceMs);
   /** Published configuration diagnostics, by file, to publish only what changed. */
   const configPublished = new Map<string, string>();
   /** Closed files that "lint the workspace" published diagnostics for. */
@@ -127,9 +137,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // --- linting ------------------------------------------------------------------------------
 
-  function safeLint(uri: string, text: string, config: ResolvedConfig): LintResult | null {
+  function safeLint(uri: string, text: string, config: ResolvedConfig, session?: LintSession): LintResult | null {
     try {
-      const result = lint(text, options.rules ? { config, rules: options.rules } : { config });
+      const started = performance.now();
+      const result = lint(text, { config, ...(options.rules ? { rules: options.rules } : {}), ...(session ? { session } : {}) });
+      if (session) lintCost.set(uri, performance.now() - started);
       for (const failure of result.ruleFailures) {
         connection.console.error(`needfirst: the rule ${failure.ruleId} failed on ${uri} and was skipped; the other rules still ran. ${failure.error}`);
       }
@@ -148,7 +160,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const started = generation;
     const settings = await settingsFor(uri);
     const path = fsPathOf(uri);
-    const loaded = path ? await loader.forDocument(path) : { config: recommended(), files: [], errors: [] };
+    // The text goes along so that a front-matter profile (needfirst: strict, stage: tender) applies.
+    const loaded = path ? await loader.forDocument(path, undefined, doc.getText()) : { config: recommended(), files: [], errors: [] };
     const current = documents.get(uri);
     if (!current || current.version !== version || started !== generation) return null;
     publishConfigErrors(loaded.errors, loaded.files);
@@ -161,10 +174,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settings,
       config,
       files: loaded.files,
-      result: enabled ? safeLint(uri, text, config) : null,
+      result: enabled ? safeLint(uri, text, config, sessionFor(uri)) : null,
     };
     linted.set(uri, entry);
     return entry;
+  }
+
+  function sessionFor(uri: string): LintSession {
+    let session = sessions.get(uri);
+    if (!session) {
+      session = new LintSession();
+      sessions.set(uri, session);
+    }
+    return session;
   }
 
   const diagnosticsOf = (entry: Linted): Diagnostic[] =>
@@ -173,7 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Waits until typing has paused for the debounce time, or the request is cancelled. */
   async function settle(uri: string, token: CancellationToken): Promise<void> {
     for (;;) {
-      const wait = (lastChange.get(uri) ?? 0) + debounceMs - Date.now();
+      const wait = (lastChange.get(uri) ?? 0) + delayFor(uri) - Date.now();
       if (wait <= 0 || token.isCancellationRequested) return;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -341,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const text = await readDisk(path);
           const settings = await settingsFor(uri);
           if (text === null || !settings.enable) continue;
-          const loaded = await loader.forDocument(path);
+          const loaded = await loader.forDocument(path, undefined, text);
           publishConfigErrors(loaded.errors, loaded.files);
           if (isIgnoredByConfig(path, loaded.config.ignores)) continue;
           const config = settings.messages === 'auto' ? loaded.config : { ...loaded.config, messages: settings.messages };
@@ -416,7 +438,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     if (pull) return;
-    void settingsFor(document.uri).then((s) => s.run === 'onType' && schedule(document.uri, debounceMs));
+    void settingsFor(document.uri).then((s) => s.run === 'onType' && schedule(document.uri, delayFor(document.uri)));
   });
 
   documents.onDidSave(({ document }) => {
@@ -431,7 +453,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose(({ document }) => {
     const { uri } = document;
     clearTimeout(timers.get(uri));
-    for (const map of [timers, linted, savedLints, lastChange]) map.delete(uri);
+    for (const map of [timers, linted, savedLints, lastChange, sessions, lintCost]) map.delete(uri);
     justOpened.delete(uri);
     if (isConfig(uri)) void configChanged();
     else if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -28,7 +28,8 @@ export function formatStylish(reports: FileReport[], options: StylishOptions): s
     }
     for (const failure of ruleFailures) lines.push(`  ${paint('31', 'rule failed')}  ${failure.ruleId}: ${failure.error}`);
     const missing = checklist.filter((c) => !c.addressed).map((c) => c.id);
-    lines.push(paint('2', `  value checklist ${addressed}/10${missing.length ? `; not addressed: ${missing.join(', ')}` : ''}`));
+    const profile = report.profile ? `; profile ${report.profile}` : '';
+    lines.push(paint('2', `  value checklist ${addressed}/10${missing.length ? `; not addressed: ${missing.join(', ')}` : ''}${profile}`));
     lines.push('');
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;

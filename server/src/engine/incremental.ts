@@ -1,0 +1,178 @@
+import type { RootContent } from 'mdast';
+import { buildDocument, parseTree, type ParsedDocument, type ParseOptions, type TopLevel } from './markdown.js';
+import { LintCache } from './cache.js';
+
+/**
+ * Incremental re-parsing for an editor: after an edit, only the top-level blocks the edit touches
+ * are parsed again, and the rest of the tree is reused with its offsets shifted.
+ *
+ * Markdown's block structure is decided line by line from the start: what a line is depends on the
+ * blocks left open before it and on the line itself (and, for a paragraph, on the lines that follow
+ * it in the same paragraph). So a stretch [S, E) of the document can be parsed on its own when
+ *  - at S the parser stands at the top level with nothing open: S starts a top-level node, the line
+ *    before S is blank (so no paragraph is open), and the line at S is unchanged, so the same prefix
+ *    and the same line make the same decision; and
+ *  - at E the same holds in the new text: the re-parsed stretch, which runs on through the whole
+ *    next top-level node, has a top-level node starting on the line at E; then everything from E on
+ *    is the old text parsed from the same state, so the old nodes after E are reused, shifted.
+ * Anything that makes one place depend on a faraway other falls back to a full parse: link
+ * reference and footnote definitions (`]:` anywhere, before or after), a BOM, a front matter
+ * marker at the top that opens no front matter (it changes how lists parse everywhere), front matter
+ * markers at the start of a stretch, and an edit before the first reusable block of a document
+ * that opens with a front matter marker. The tests in
+ * test/perf/ compare incremental results with full parses on random edit sequences.
+ */
+export interface Reparse {
+  /** 'full' when the whole text was parsed, else the number of characters parsed again. */
+  kind: 'full' | 'incremental';
+  parsedLength: number;
+}
+
+interface Child {
+  node: RootContent;
+  shift: number;
+  /** Offsets in the document. */
+  start: number;
+  end: number;
+}
+
+const FRONT_MATTER_START = /^(?:---|\+\+\+)/;
+const offsetOf = (node: RootContent, which: 'start' | 'end'): number => node.position?.[which].offset ?? 0;
+
+export class IncrementalParser {
+  private text: string | null = null;
+  private children: Child[] = [];
+  private hasDefinitionMarker = false;
+  /** What the last parse did, for the benchmark and the tests. */
+  last: Reparse = { kind: 'full', parsedLength: 0 };
+
+  /** The top-level nodes of `text`, reusing what is unchanged since the last call. */
+  parse(text: string): TopLevel[] {
+    const old = this.text;
+    const reused = old === null ? null : this.update(old, text);
+    if (reused) {
+      this.children = reused;
+    } else {
+      this.children = this.full(text);
+      this.last = { kind: 'full', parsedLength: text.length };
+    }
+    this.text = text;
+    this.hasDefinitionMarker = text.includes(']:');
+    return this.children;
+  }
+
+  private full(text: string): Child[] {
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const tree = parseTree(bom ? text.slice(1) : text);
+    return tree.children.map((node) => ({ node, shift: bom, start: offsetOf(node, 'start') + bom, end: offsetOf(node, 'end') + bom }));
+  }
+
+  /** The new children when reuse is safe; null for a full parse. */
+  private update(old: string, text: string): Child[] | null {
+    if (old === text) {
+      this.last = { kind: 'incremental', parsedLength: 0 };
+      return this.children;
+    }
+    if (this.hasDefinitionMarker || text.includes(']:')) return null;
+    if (old.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0xfeff) return null;
+    const children = this.children;
+    if (children.length < 3) return null;
+    // A front matter marker that opens no front matter changes how lists parse in the whole
+    // document (remark-frontmatter), so such a document is always parsed whole.
+    const matter = (children[0]!.node.type as string) === 'yaml' || (children[0]!.node.type as string) === 'toml';
+    if (!matter && (FRONT_MATTER_START.test(old) || FRONT_MATTER_START.test(text))) return null;
+
+    // The changed stretch: [from, oldTo) of the old text became [from, newTo) of the new one.
+    const min = Math.min(old.length, text.length);
+    let from = 0;
+    while (from < min && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+    let tail = 0;
+    while (tail < min - from && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+    const oldTo = old.length - tail;
+    const delta = text.length - old.length;
+
+    // The first child that ends at or after the change, and the last that starts at or before its end.
+    let first = 0;
+    while (first < children.length && children[first]!.end < from) first++;
+    let lastTouched = first;
+    while (lastTouched + 1 < children.length && children[lastTouched + 1]!.start <= oldTo) lastTouched++;
+
+    // Start: step back until a child starts on an unchanged line after a blank line.
+    let a = Math.min(first, children.length - 1);
+    let start = 0;
+    for (; a >= 1; a--) {
+      const s = lineStart(old, children[a]!.start);
+      if (!isBlank(old, s) || children[a - 1]!.end >= s) continue;
+      const firstLineEnd = old.indexOf('\n', s);
+      if (firstLineEnd === -1 || firstLineEnd >= from) continue;
+      if (/^(?:---|\+\+\+)\s*$/.test(old.slice(s, firstLineEnd).replace(/\r$/, ''))) continue;
+      start = s;
+      break;
+    }
+    // Otherwise the stretch starts at the top of the document, which a full parse also does; but
+    // front matter looks ahead for its closing fence anywhere, so there only a full parse is safe.
+    if (a < 1) {
+      if (FRONT_MATTER_START.test(old) || FRONT_MATTER_START.test(text)) return null;
+      a = 0;
+    }
+
+    // End: the child after the change that starts after a blank line which the edit left alone.
+    let b = lastTouched + 1;
+    let end = -1;
+    for (; b < children.length; b++) {
+      const e = lineStart(old, children[b]!.start);
+      if (!isBlank(old, e) || children[b - 1]!.end >= e) continue;
+      if (lineStart(old, e - 1) < oldTo) continue;
+      end = e;
+      break;
+    }
+    // Past the last child the stretch runs to the end of the document.
+    const toEnd = end < 0;
+    const newEnd = toEnd ? text.length : end + delta;
+    const sliceEnd = toEnd ? text.length : children[b]!.end + delta;
+    const slice = text.slice(start, sliceEnd);
+    const tree = parseTree(slice);
+    const fresh: Child[] = [];
+    let boundary = toEnd;
+    for (const node of tree.children) {
+      const s = offsetOf(node, 'start') + start;
+      if (!toEnd && lineStart(text, s) >= newEnd) {
+        boundary = lineStart(text, s) === newEnd;
+        break;
+      }
+      fresh.push({ node, shift: start, start: s, end: offsetOf(node, 'end') + start });
+    }
+    // The stretch must end exactly where an old node began, with nothing running across.
+    if (!boundary || fresh.some((c) => c.end > newEnd)) return null;
+
+    this.last = { kind: 'incremental', parsedLength: slice.length };
+    const after = toEnd ? [] : children.slice(b).map((c) => ({ node: c.node, shift: c.shift + delta, start: c.start + delta, end: c.end + delta }));
+    return [...children.slice(0, a), ...fresh, ...after];
+  }
+}
+
+function lineStart(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Whether the line before the one starting at `at` is blank (white space only). */
+function isBlank(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const prev = lineStart(text, at - 1);
+  return /^[ \t\r]*$/.test(text.slice(prev, at - 1));
+}
+
+/**
+ * What the language server keeps per open document between lints: the incremental parser and the
+ * memoised block computations. `lint(text, { session })` gives exactly what `lint(text)` gives.
+ */
+export class LintSession {
+  readonly parser = new IncrementalParser();
+  readonly cache = new LintCache();
+
+  parse(text: string, options: ParseOptions): ParsedDocument {
+    this.cache.rotate();
+    return buildDocument(text, this.parser.parse(text), options, this.cache);
+  }
+}
