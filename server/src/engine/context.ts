@@ -261,19 +261,7 @@ export class Analysis {
     const overlaps = (c: Hit, h: Hit): boolean => c.block === h.block && h.start < c.end && c.start < h.end;
     // Claims are looked up in the safeguard's block only, so a long document is not quadratic in them.
     const claimed = (h: Hit): boolean => overlaps(trigger, h) || this.claimsIn(claims, h.block).some((c) => overlaps(c, h));
-    const inScope = (h: Hit): boolean => {
-      switch (effective) {
-        case 'sentence':
-          return h.block === trigger.block && h.sentence === trigger.sentence;
-        case 'paragraph':
-          return h.block === trigger.block;
-        case 'section':
-          return this.inSectionScope(trigger.block, h.block);
-        case 'document':
-          return true;
-      }
-    };
-    if (this.safeguardHits(setId).some((h) => inScope(h) && !claimed(h))) return true;
+    if (this.safeguardHits(setId).some((h) => this.inScope(trigger, h, effective) && !claimed(h))) return true;
     if (effective === 'section' || effective === 'document') return this.dedicatedSections(setId).filled.length > 0;
     return false;
   }
@@ -303,12 +291,21 @@ export class Analysis {
       hits = this.hits(matchers, { negation: 'safeguard' });
       this.setHits.set(key, hits);
     }
-    return hits.some((h) => {
-      if (scope === 'sentence') return h.block === trigger.block && h.sentence === trigger.sentence;
-      if (scope === 'paragraph') return h.block === trigger.block;
-      if (scope === 'section') return this.inSectionScope(trigger.block, h.block);
-      return true;
-    });
+    return hits.some((h) => this.inScope(trigger, h, scope));
+  }
+
+  /** Whether an answer at `h` stands within `scope` of the trigger. */
+  private inScope(trigger: Hit, h: Hit, scope: Scope): boolean {
+    switch (scope) {
+      case 'sentence':
+        return h.block === trigger.block && h.sentence === trigger.sentence;
+      case 'paragraph':
+        return h.block === trigger.block;
+      case 'section':
+        return this.inSectionScope(trigger.block, h.block);
+      case 'document':
+        return true;
+    }
   }
 }
 

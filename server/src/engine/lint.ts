@@ -211,7 +211,7 @@ function describeMissing(rule: Rule, analysis: Analysis, missing: string[], lang
   const and = localize(sharedMessages.and, language);
   const or = localize(sharedMessages.or, language);
   // Name what is missing in the closest group; where the rule accepts other groups, name them too.
-  const others = rule.safeguards.filter((g) => !(g.length === missing.length && g.every((s) => missing.includes(s)) ) && !g.some((s) => missing.includes(s)));
+  const others = rule.safeguards.filter((g) => !g.some((s) => missing.includes(s)));
   return [missing.map(label).join(and), ...others.map((g) => g.map(label).join(and))].join(or);
 }
 
