@@ -55,6 +55,13 @@ describe('positions are exact in the source', () => {
 });
 
 describe('prose only', () => {
+  it('leaves bare URLs and e-mail addresses out of prose, as GitHub links them, and keeps the words around them', () => {
+    const text = '# 说明\n\n见 www.example.cn/state-of-the-art, mail ai-first@example.org (or https://x.cn/最先进的技术). The state-of-the-art platform.\n';
+    const findings = lint(text).findings.filter((f) => f.ruleId === 'superlative-tech');
+    expect(findings.map((f) => f.text)).toEqual(['state-of-the-art']);
+    expect(findings[0]!.range.start).toBe(text.lastIndexOf('state-of-the-art'));
+  });
+
   it('never lints code, inline code, HTML, URLs, link destinations or front matter', () => {
     const text = [
       '---',

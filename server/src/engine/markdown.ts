@@ -1,7 +1,11 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import type { Processor } from 'unified';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import { normalize, type NormalizedText, type RawText } from './normalize.js';
 import type { LintCache } from './cache.js';
@@ -55,7 +59,18 @@ export interface ParseOptions {
   blockquotes: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * Of GitHub's extensions only tables and footnotes change where prose is. The others cost parse
+ * time for nothing here: literal autolinks alone take about a quarter of it, and bare URLs are
+ * left out of prose by maskUrls instead; strikethrough and task list markers leave prose as it is.
+ */
+function gfmTablesAndFootnotes(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmTablesAndFootnotes).use(remarkFrontmatter, ['yaml', 'toml']);
 
 const SENTENCE_END = /[。!?;|…]|\.(?=\s|$)(?<!\d\.(?=\d))/g;
 
@@ -228,7 +243,9 @@ function inlineText(node: Nodes, source: string, bom: number, comments: HtmlComm
       case 'text': {
         const start = (n.position?.start.offset ?? 0) + bom;
         const end = (n.position?.end.offset ?? 0) + bom;
+        const from = out.text.length;
         align(n.value, source, start, end, out);
+        if (/https?:\/\/|www\.|@/i.test(n.value)) maskUrls(out, from);
         return;
       }
       case 'break': {
@@ -268,6 +285,28 @@ function inlineText(node: Nodes, source: string, bom: number, comments: HtmlComm
   };
   if ('children' in node) for (const c of (node as Parents).children) visit(c as Nodes);
   return out;
+}
+
+/** A bare URL or e-mail address, as GitHub would make a link of it; never prose. */
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+/**
+ * Replaces each bare URL in `out.text` from `from` on with one stand-in character, as an autolink
+ * would be. Trailing punctuation and an unmatched closing parenthesis stay outside, as in GFM.
+ */
+function maskUrls(out: RawText, from: number): void {
+  const tail = out.text.slice(from);
+  const spans: Array<[number, number]> = [];
+  for (const m of tail.matchAll(BARE_URL)) {
+    let url = m[0].replace(/[?!.,:;*_~'"]+$/, '');
+    while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) url = url.slice(0, -1).replace(/[?!.,:;*_~'"]+$/, '');
+    if (url.includes('@') || /^(?:https?:\/\/|www\.)./i.test(url)) spans.push([from + m.index, from + m.index + url.length]);
+  }
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const [s, e] = spans[k]!;
+    out.text = out.text.slice(0, s) + '\ufffc' + out.text.slice(e);
+    out.offsets.splice(s + 1, e - s - 1);
+  }
 }
 
 /**
