@@ -1,86 +1,73 @@
-import { applyPlan, normalizePlan, type NormalizedText, type NormalizePlan, type RawText } from './normalize.js';
-import { splitSentences } from './markdown.js';
+import { normalizePlan, type NormalizePlan } from './normalize.js';
 import { findTerms, type TermHit, type TermMatcher } from './vocab.js';
 
 /**
- * Memoised pure functions of a block's text, kept from one lint of a document to the next so that
- * a keystroke pays only for the blocks it changed: normalisation plans (OpenCC and folding),
- * sentence boundaries, the hits of each matcher, and language counts. Every value is a function of
- * its key string alone, so a cached value is exactly what computing it again would give.
- *
- * Two generations bound the memory: what the last two lints used stays, the rest is dropped.
+ * Everything the engine works out from one block's prose alone: how it normalises, its sentence
+ * boundaries, the hits of each matcher, which of those are negated, and its language counts.
+ * None of it depends on where the block stands, so a block that an edit left alone keeps its memo
+ * from one keystroke to the next, and the work is done once per distinct text.
  */
-interface Entry {
-  plan?: NormalizePlan;
-  sentences?: number[];
-  terms?: Map<TermMatcher, TermHit[]>;
-  stats?: { han: number; traditional: number; latin: number };
-  negated?: Map<string, boolean>;
-}
+export class BlockMemo {
+  readonly plan: NormalizePlan;
+  readonly sentenceStarts: number[];
+  private readonly termHits = new Map<TermMatcher, TermHit[]>();
+  private readonly negations = new Map<string, boolean>();
+  private statsValue: BlockStats | undefined;
+  private placeholderSpans: Array<[number, number]> | undefined;
+  private matchingValue: TermMatcher[] | undefined;
 
-export class LintCache {
-  private current = new Map<string, Entry>();
-  private previous = new Map<string, Entry>();
-
-  /** The last entry looked up: the matchers of a rule are asked about one block after another. */
-  private lastKey: string | null = null;
-  private lastEntry: Entry = {};
-
-  private entry(key: string): Entry {
-    if (key === this.lastKey) return this.lastEntry;
-    let e = this.current.get(key);
-    if (!e) {
-      e = this.previous.get(key) ?? {};
-      this.current.set(key, e);
-    }
-    this.lastKey = key;
-    this.lastEntry = e;
-    return e;
+  constructor(
+    /** The block's prose as written, before normalisation. */
+    readonly raw: string,
+    splitSentences: (normText: string) => number[],
+  ) {
+    this.plan = normalizePlan(raw);
+    this.sentenceStarts = splitSentences(this.plan.text);
   }
 
-  /** Starts a new generation: entries not used since the one before are dropped. */
-  rotate(): void {
-    this.previous = this.current;
-    this.current = new Map();
-    this.lastKey = null;
+  /** The normalised text that every offset of the memo refers to. */
+  get text(): string {
+    return this.plan.text;
   }
 
-  normalize(raw: RawText): NormalizedText {
-    const e = this.entry(raw.text);
-    e.plan ??= normalizePlan(raw.text);
-    return applyPlan(e.plan, raw.offsets);
-  }
-
-  sentences(normText: string): number[] {
-    const e = this.entry(normText);
-    return (e.sentences ??= splitSentences(normText));
-  }
-
-  /** findTerms on a whole block's text; the hits are shared, so callers must not change them. */
-  terms(matcher: TermMatcher, normText: string): TermHit[] {
-    const e = this.entry(normText);
-    e.terms ??= new Map();
-    let hits = e.terms.get(matcher);
+  /** findTerms on the whole block; the hits are shared, so callers must not change them. */
+  terms(matcher: TermMatcher): TermHit[] {
+    let hits = this.termHits.get(matcher);
     if (!hits) {
-      hits = findTerms(matcher, normText);
-      e.terms.set(matcher, hits);
+      hits = findTerms(matcher, this.plan.text);
+      this.termHits.set(matcher, hits);
     }
     return hits;
   }
 
-  negated(normText: string, key: string, compute: () => boolean): boolean {
-    const e = this.entry(normText);
-    e.negated ??= new Map();
-    let value = e.negated.get(key);
+  /**
+   * Of `vocabulary` (the engine's own matchers, the same list on every call), those with a hit in
+   * this block: a document then finds the blocks a matcher hits without asking every block.
+   */
+  matching(vocabulary: readonly TermMatcher[]): TermMatcher[] {
+    return (this.matchingValue ??= vocabulary.filter((m) => this.terms(m).length > 0));
+  }
+
+  negated(key: string, compute: () => boolean): boolean {
+    let value = this.negations.get(key);
     if (value === undefined) {
       value = compute();
-      e.negated.set(key, value);
+      this.negations.set(key, value);
     }
     return value;
   }
 
-  stats(rawText: string, compute: (text: string) => { han: number; traditional: number; latin: number }): { han: number; traditional: number; latin: number } {
-    const e = this.entry(rawText);
-    return (e.stats ??= compute(rawText));
+  placeholders(compute: (normText: string) => Array<[number, number]>): Array<[number, number]> {
+    return (this.placeholderSpans ??= compute(this.plan.text));
   }
+
+  stats(compute: (raw: string) => BlockStats): BlockStats {
+    return (this.statsValue ??= compute(this.raw));
+  }
+}
+
+export interface BlockStats {
+  han: number;
+  traditional: number;
+  latin: number;
 }

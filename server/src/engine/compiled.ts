@@ -27,6 +27,8 @@ export interface CompiledVocab {
   sets: Map<string, CompiledSet>;
   negation: CompiledNegation;
   checklist: Map<string, TermMatcher[]>;
+  /** The matchers run over whole blocks (triggers, safeguards, checklist), which block memos index. */
+  matchers: Set<TermMatcher>;
 }
 
 const LANGS: VocabLanguage[] = ['zh', 'en'];
@@ -89,5 +91,6 @@ export function compileVocab(data: VocabData): CompiledVocab {
   for (const id of ids) {
     checklist.set(id, both((lang) => data.checklist.find((c) => c.lang === lang)?.items[id] ?? []));
   }
-  return { triggers, contexts, sets, negation, checklist };
+  const matchers = new Set([...[...triggers.values()].flat(), ...[...sets.values()].flatMap((s) => s.matchers), ...[...checklist.values()].flat()]);
+  return { triggers, contexts, sets, negation, checklist, matchers };
 }

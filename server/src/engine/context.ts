@@ -4,7 +4,6 @@ import type { CompiledSet, CompiledVocab } from './compiled.js';
 import { findTerms, type TermEntry, type TermHit, type TermMatcher } from './vocab.js';
 import type { Rule } from './rule.js';
 import type { Scope } from './types.js';
-import type { LintCache } from './cache.js';
 
 /** A place in a block's normalised text, with its source range. */
 export interface Hit {
@@ -49,33 +48,56 @@ const PARAGRAPH_CRITIQUE_REACH = 160;
 export class Analysis {
   private readonly setHits = new Map<string, Hit[]>();
   private readonly dedicated = new Map<string, { filled: Section[]; unfilled: Section[] }>();
-  private readonly placeholders: Array<Array<[number, number]>>;
   /** Extra safeguard terms from the configuration, per rule. */
   private readonly customSafeguards = new Map<string, TermMatcher[]>();
+  /** For each matcher of the vocabulary, the blocks it hits, in document order; built on first use. */
+  private blocksHit: Map<TermMatcher, Block[]> | null = null;
 
   constructor(
     readonly doc: ParsedDocument,
     readonly vocab: CompiledVocab,
-    private readonly cache?: LintCache,
-  ) {
-    this.placeholders = doc.blocks.map((b) => [...b.norm.text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as [number, number]));
-  }
+  ) {}
 
-  /** The hits of a matcher in a whole block's text; shared when cached, so never changed. */
-  private blockTerms(matcher: TermMatcher, text: string): TermHit[] {
-    return this.cache ? this.cache.terms(matcher, text) : findTerms(matcher, text);
+  /** The hits of a matcher in a whole block's text; shared, so never changed. */
+  private blockTerms(matcher: TermMatcher, block: Block): TermHit[] {
+    return block.memo.terms(matcher);
   }
 
   setCustomSafeguards(ruleId: string, matchers: TermMatcher[]): void {
     this.customSafeguards.set(ruleId, matchers);
   }
 
+  /**
+   * The blocks where any of `matchers` has a hit, in document order. A vocabulary matcher's blocks
+   * come from an index, so a lint does not ask every block about every matcher; a block's memo
+   * knows once which vocabulary matchers hit it.
+   */
+  private candidates(matchers: TermMatcher[]): readonly Block[] {
+    if (!matchers.every((m) => this.vocab.matchers.has(m))) return this.doc.blocks;
+    if (!this.blocksHit) {
+      const index = new Map<TermMatcher, Block[]>();
+      const all = [...this.vocab.matchers];
+      for (const block of this.doc.blocks) {
+        for (const m of block.memo.matching(all)) {
+          const list = index.get(m);
+          if (list) list.push(block);
+          else index.set(m, [block]);
+        }
+      }
+      this.blocksHit = index;
+    }
+    if (matchers.length === 1) return this.blocksHit.get(matchers[0]!) ?? [];
+    const found = new Set<Block>();
+    for (const m of matchers) for (const b of this.blocksHit.get(m) ?? []) found.add(b);
+    return [...found].sort((a, b) => a.index - b.index);
+  }
+
   /** All hits of some matchers across the document, outside placeholders, and not negated where that matters. */
   hits(matchers: TermMatcher[], options: { negation: 'trigger' | 'safeguard' | 'none'; context?: TermMatcher[] }): Hit[] {
     const out: Hit[] = [];
-    for (const block of this.doc.blocks) {
+    for (const block of this.candidates(matchers)) {
       for (const matcher of matchers) {
-        for (const t of this.blockTerms(matcher, block.norm.text)) {
+        for (const t of this.blockTerms(matcher, block)) {
           if (this.inPlaceholder(block, t.start)) continue;
           if (options.negation !== 'none' && this.isNegated(block, t.start, t.end, options.negation)) continue;
           if (t.entry.context && !this.sentenceHas(block, t.start, options.context ?? [])) continue;
@@ -97,15 +119,15 @@ export class Analysis {
       block,
       start,
       end,
-      srcStart: block.norm.starts[start]!,
-      srcEnd: block.norm.ends[end - 1]!,
+      srcStart: block.norm.starts[start]! + block.offset,
+      srcEnd: block.norm.ends[end - 1]! + block.offset,
       sentence: sentenceAt(block, start),
       entry,
     };
   }
 
   inPlaceholder(block: Block, at: number): boolean {
-    return this.placeholders[block.index]!.some(([s, e]) => at >= s && at < e);
+    return block.memo.placeholders(placeholderSpans).some(([s, e]) => at >= s && at < e);
   }
 
   /**
@@ -114,8 +136,7 @@ export class Analysis {
    */
   isNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard' = 'trigger'): boolean {
     // A function of the block's text and the place alone, so unchanged blocks keep their answer.
-    if (this.cache) return this.cache.negated(block.norm.text, `${kind}:${start}:${end}`, () => this.computeNegated(block, start, end, kind));
-    return this.computeNegated(block, start, end, kind);
+    return block.memo.negated(`${kind}:${start}:${end}`, () => this.computeNegated(block, start, end, kind));
   }
 
   private computeNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard'): boolean {
@@ -174,7 +195,7 @@ export class Analysis {
       for (const section of this.doc.sections) {
         if (section.headingBlock === null) continue;
         const heading = this.doc.blocks[section.headingBlock]!;
-        const matched = set.headings.flatMap((m) => this.blockTerms(m, heading.norm.text));
+        const matched = set.headings.flatMap((m) => this.blockTerms(m, heading));
         if (matched.length === 0) continue;
         if (!this.hasContent(section)) {
           found.unfilled.push(section);
@@ -197,7 +218,7 @@ export class Analysis {
         b.index !== section.headingBlock &&
         b.start >= section.start &&
         b.start < section.end &&
-        set.matchers.some((m) => this.blockTerms(m, b.norm.text).some((t) => !this.inPlaceholder(b, t.start))),
+        set.matchers.some((m) => this.blockTerms(m, b).some((t) => !this.inPlaceholder(b, t.start))),
     );
   }
 
@@ -308,6 +329,8 @@ export class Analysis {
     }
   }
 }
+
+const placeholderSpans = (text: string): Array<[number, number]> => [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
 
 const ORDER: Scope[] = ['sentence', 'paragraph', 'section', 'document'];
 

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
-import { buildDocument, parseTree, type ParsedDocument, type ParseOptions, type TopLevel } from './markdown.js';
-import { LintCache } from './cache.js';
+import { buildDocument, itemBlock, parseTree, type NodeItems, type ParsedDocument, type ParseOptions, type TopLevel } from './markdown.js';
+import type { BlockMemo } from './cache.js';
 
 /**
  * Incremental re-parsing for an editor: after an edit, only the top-level blocks the edit touches
@@ -45,14 +45,19 @@ export class IncrementalParser {
   private hasDefinitionMarker = false;
   /** What the last parse did, for the benchmark and the tests. */
   last: Reparse = { kind: 'full', parsedLength: 0 };
+  /** The top-level nodes of the previous parse that the last one replaced. */
+  retired: RootContent[] = [];
 
   /** The top-level nodes of `text`, reusing what is unchanged since the last call. */
   parse(text: string): TopLevel[] {
     const old = this.text;
     const reused = old === null ? null : this.update(old, text);
     if (reused) {
+      const kept = new Set(reused.map((c) => c.node));
+      this.retired = this.children.filter((c) => !kept.has(c.node)).map((c) => c.node);
       this.children = reused;
     } else {
+      this.retired = this.children.map((c) => c.node);
       this.children = this.full(text);
       this.last = { kind: 'full', parsedLength: text.length };
     }
@@ -164,15 +169,24 @@ function isBlank(text: string, at: number): boolean {
 }
 
 /**
- * What the language server keeps per open document between lints: the incremental parser and the
- * memoised block computations. `lint(text, { session })` gives exactly what `lint(text)` gives.
+ * What the language server keeps per open document between lints: the incremental parser, what
+ * each top-level node contributed, and so the memos of unchanged blocks (cache.ts).
+ * `lint(text, { session })` gives exactly what `lint(text)` gives.
  */
 export class LintSession {
   readonly parser = new IncrementalParser();
-  readonly cache = new LintCache();
+  private readonly nodes = new WeakMap<RootContent, NodeItems>();
 
   parse(text: string, options: ParseOptions): ParsedDocument {
-    this.cache.rotate();
-    return buildDocument(text, this.parser.parse(text), options, this.cache);
+    const children = this.parser.parse(text);
+    // A replaced node's blocks may come back with the same prose: a neighbour in its list changed.
+    const retired = new Map<string, BlockMemo>();
+    for (const node of this.parser.retired) {
+      for (const item of this.nodes.get(node)?.items ?? []) {
+        const block = itemBlock(item);
+        if (block) retired.set(block.memo.raw, block.memo);
+      }
+    }
+    return buildDocument(text, children, options, { nodes: this.nodes, retired });
   }
 }

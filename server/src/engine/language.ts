@@ -1,6 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Block } from './markdown.js';
-import type { LintCache } from './cache.js';
 import type { DocumentLanguage, MessageLanguage } from './types.js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -12,12 +11,12 @@ export interface LanguageStats {
   latin: number;
 }
 
-export function languageStats(blocks: Block[], cache?: LintCache): LanguageStats {
+export function languageStats(blocks: Block[]): LanguageStats {
   let han = 0;
   let traditional = 0;
   let latin = 0;
   for (const block of blocks) {
-    const s = cache ? cache.stats(block.raw.text, blockStats) : blockStats(block.raw.text);
+    const s = block.memo.stats(blockStats);
     han += s.han;
     traditional += s.traditional;
     latin += s.latin;

@@ -44,10 +44,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? RULES;
   const session = options.session;
   const doc = session ? session.parse(text, { blockquotes: config.blockquotes }) : parseMarkdown(text, { blockquotes: config.blockquotes });
-  const stats = languageStats(doc.blocks, session?.cache);
+  const stats = languageStats(doc.blocks);
   const language = documentLanguage(stats);
   const messageLanguage: MessageLanguage = config.messages === 'auto' ? messageLanguageFor(language, stats) : config.messages;
-  const analysis = new Analysis(doc, VOCAB, session?.cache);
+  const analysis = new Analysis(doc, VOCAB);
   const starts = lineStarts(text);
   const reports: Report[] = [];
   const ruleFailures: RuleFailure[] = [];
@@ -242,8 +242,8 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
     else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[hit.start] ?? '')) end += 1;
     else return null;
   }
-  const srcStart = norm.starts[hit.start]!;
-  const srcEnd = norm.ends[end - 1]!;
+  const srcStart = norm.starts[hit.start]! + hit.block.offset;
+  const srcEnd = norm.ends[end - 1]! + hit.block.offset;
   const source = text.slice(srcStart, srcEnd);
   if (/[*_`[\]<>\r\n\\]/.test(source)) return null;
   const shown = text.slice(hit.srcStart, hit.srcEnd);

@@ -7,8 +7,8 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
-import { normalize, type NormalizedText, type RawText } from './normalize.js';
-import type { LintCache } from './cache.js';
+import { applyPlan, type NormalizedText, type RawText } from './normalize.js';
+import { BlockMemo } from './cache.js';
 
 /** A unit of prose: a paragraph, a heading, or a table row. */
 export interface Block {
@@ -19,10 +19,16 @@ export interface Block {
   /** The innermost section that holds the block. */
   section: number;
   inBlockquote: boolean;
-  raw: RawText;
   norm: NormalizedText;
+  /**
+   * What to add to `norm.starts` and `norm.ends` to get offsets in the document: not 0 only for a
+   * block kept from an earlier parse after the text before it changed length.
+   */
+  offset: number;
   /** Sentence boundaries in `norm.text`: sentence k spans [sentenceStarts[k], sentenceStarts[k + 1]). */
   sentenceStarts: number[];
+  /** What is known about the block's prose alone; shared by every block with the same prose. */
+  memo: BlockMemo;
 }
 
 /** A heading and everything under it, down to the next heading of the same or a higher level. */
@@ -85,64 +91,158 @@ export interface TopLevel {
   shift: number;
 }
 
-export function parseMarkdown(text: string, options: ParseOptions, cache?: LintCache): ParsedDocument {
+export function parseMarkdown(text: string, options: ParseOptions): ParsedDocument {
   // micromark's offsets are kept exact by parsing the text after a BOM and shifting back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   const tree = parseTree(body);
-  return buildDocument(text, tree.children.map((node) => ({ node, shift: bom })), options, cache);
+  return buildDocument(text, tree.children.map((node) => ({ node, shift: bom })), options);
+}
+
+/** A block as collected from its top-level node, with offsets as of that node's shift. */
+interface CollectedBlock {
+  kind: Block['kind'];
+  start: number;
+  end: number;
+  inBlockquote: boolean;
+  norm: NormalizedText;
+  memo: BlockMemo;
+}
+
+/** What a top-level node contributes to the document, in order. */
+type Item =
+  | { type: 'heading'; depth: number; start: number; title: string; block: CollectedBlock | null }
+  | { type: 'block'; block: CollectedBlock }
+  | { type: 'comment'; comment: HtmlComment }
+  | { type: 'frontMatter'; bodyStart: number };
+
+/** The items of one top-level node and the shift their offsets were collected at. */
+export interface NodeItems {
+  shift: number;
+  blockquotes: boolean;
+  items: Item[];
+}
+
+/**
+ * Kept by an editor between lints (incremental.ts): the items of each top-level node, so a node
+ * reused from the last parse is not walked again, and the block memos of the nodes the last parse
+ * replaced, by prose, so a block re-parsed with unchanged prose keeps its memo.
+ */
+export interface BuildMemo {
+  nodes: WeakMap<RootContent, NodeItems>;
+  retired: Map<string, BlockMemo>;
+}
+
+/** The collected block of an item, if it has one. */
+export function itemBlock(item: Item): CollectedBlock | null {
+  return item.type === 'block' || item.type === 'heading' ? item.block : null;
 }
 
 /**
  * Blocks, sections and comments from the top-level nodes of a document, each with the shift of
  * its offsets: the whole tree of one parse, or (incremental.ts) nodes reused from earlier parses.
  */
-export function buildDocument(text: string, children: readonly TopLevel[], options: ParseOptions, cache?: LintCache): ParsedDocument {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let shift = bom;
+export function buildDocument(text: string, children: readonly TopLevel[], options: ParseOptions, memo?: BuildMemo): ParsedDocument {
   const blocks: Block[] = [];
   const sections: Section[] = [
     { index: 0, depth: 0, parent: -1, start: 0, end: text.length, title: '', headingBlock: null, ownContentEnd: text.length },
   ];
   const comments: HtmlComment[] = [];
-  let bodyStart = bom;
+  let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: number[] = [0];
+  const memoFor = (raw: string): BlockMemo => memo?.retired.get(raw) ?? new BlockMemo(raw, splitSentences);
 
-  const pos = (node: Nodes): [number, number] => [
-    (node.position?.start.offset ?? 0) + shift,
-    (node.position?.end.offset ?? 0) + shift,
-  ];
-
-  const collectComments = (node: Nodes): void => {
-    if (node.type !== 'html') return;
-    const [start] = pos(node);
-    for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
-      comments.push({ start: start + m.index, end: start + m.index + m[0].length, body: m[1] ?? '' });
-    }
-  };
-
-  const addBlock = (kind: Block['kind'], node: Nodes, raw: RawText, inBlockquote: boolean): void => {
-    const [start, end] = pos(node);
-    if (raw.text.trim() === '') return;
-    const norm = cache ? cache.normalize(raw) : normalize(raw);
+  const addBlock = (b: CollectedBlock, delta: number): void => {
     blocks.push({
       index: blocks.length,
-      kind,
-      start,
-      end,
+      kind: b.kind,
+      start: b.start + delta,
+      end: b.end + delta,
       section: stack[stack.length - 1]!,
-      inBlockquote,
-      raw,
-      norm,
-      sentenceStarts: cache ? cache.sentences(norm.text) : splitSentences(norm.text),
+      inBlockquote: b.inBlockquote,
+      norm: b.norm,
+      offset: delta,
+      sentenceStarts: b.memo.sentenceStarts,
+      memo: b.memo,
     });
+  };
+
+  for (const child of children) {
+    let collected = memo?.nodes.get(child.node);
+    if (!collected || collected.blockquotes !== options.blockquotes) {
+      collected = collect(child.node, child.shift, text, options, memoFor);
+      memo?.nodes.set(child.node, collected);
+    }
+    const delta = child.shift - collected.shift;
+    for (const item of collected.items) {
+      switch (item.type) {
+        case 'frontMatter':
+          bodyStart = item.bodyStart + delta;
+          break;
+        case 'comment':
+          comments.push(delta === 0 ? item.comment : { ...item.comment, start: item.comment.start + delta, end: item.comment.end + delta });
+          break;
+        case 'block':
+          addBlock(item.block, delta);
+          break;
+        case 'heading': {
+          const start = item.start + delta;
+          while (stack.length > 1 && sections[stack[stack.length - 1]!]!.depth >= item.depth) {
+            const closed = sections[stack.pop()!]!;
+            closed.end = start;
+          }
+          const parent = stack[stack.length - 1]!;
+          const parentSection = sections[parent]!;
+          if (parentSection.ownContentEnd > start) parentSection.ownContentEnd = start;
+          const section: Section = {
+            index: sections.length,
+            depth: item.depth,
+            parent,
+            start,
+            end: text.length,
+            title: item.title,
+            headingBlock: null,
+            ownContentEnd: text.length,
+          };
+          sections.push(section);
+          stack.push(section.index);
+          if (item.block) {
+            addBlock(item.block, delta);
+            section.headingBlock = blocks.length - 1;
+          }
+          break;
+        }
+      }
+    }
+  }
+  return { text, blocks, sections, comments, bodyStart };
+}
+
+/** The items of one top-level node, its offsets in `text` being its own plus `shift`. */
+function collect(top: RootContent, shift: number, text: string, options: ParseOptions, memoFor: (raw: string) => BlockMemo): NodeItems {
+  const items: Item[] = [];
+  const pos = (node: Nodes): [number, number] => [(node.position?.start.offset ?? 0) + shift, (node.position?.end.offset ?? 0) + shift];
+  const comments: HtmlComment[] = [];
+  // Comments are found while prose is gathered; they go out before the block that held them.
+  const flushComments = (): void => {
+    for (const comment of comments) items.push({ type: 'comment', comment });
+    comments.length = 0;
+  };
+  const block = (kind: Block['kind'], node: Nodes, raw: RawText, inBlockquote: boolean): CollectedBlock | null => {
+    flushComments();
+    if (raw.text.trim() === '') return null;
+    const [start, end] = pos(node);
+    const memo = memoFor(raw.text);
+    return { kind, start, end, inBlockquote, norm: applyPlan(memo.plan, raw.offsets), memo };
+  };
+  const add = (b: CollectedBlock | null): void => {
+    if (b) items.push({ type: 'block', block: b });
   };
 
   const walk = (node: Nodes, inBlockquote: boolean): void => {
     // remark-frontmatter's TOML node is not in mdast's types, so it is compared as a string.
     if ((node.type as string) === 'toml' || node.type === 'yaml') {
-      const [, end] = pos(node);
-      bodyStart = lineEndAfter(text, end);
+      items.push({ type: 'frontMatter', bodyStart: lineEndAfter(text, pos(node)[1]) });
       return;
     }
     switch (node.type) {
@@ -151,40 +251,22 @@ export function buildDocument(text: string, children: readonly TopLevel[], optio
       case 'image':
       case 'imageReference':
         return;
-      case 'html':
-        collectComments(node);
-        return;
-      case 'heading': {
+      case 'html': {
         const [start] = pos(node);
-        while (stack.length > 1 && sections[stack[stack.length - 1]!]!.depth >= node.depth) {
-          const closed = sections[stack.pop()!]!;
-          closed.end = start;
+        for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+          items.push({ type: 'comment', comment: { start: start + m.index, end: start + m.index + m[0].length, body: m[1] ?? '' } });
         }
-        const parent = stack[stack.length - 1]!;
-        const parentSection = sections[parent]!;
-        if (parentSection.ownContentEnd > start) parentSection.ownContentEnd = start;
+        return;
+      }
+      case 'heading': {
         const raw = inlineText(node, text, shift, comments);
-        const section: Section = {
-          index: sections.length,
-          depth: node.depth,
-          parent,
-          start,
-          end: text.length,
-          title: oneLine(raw.text),
-          headingBlock: null,
-          ownContentEnd: text.length,
-        };
-        sections.push(section);
-        stack.push(section.index);
-        if (raw.text.trim() !== '') {
-          addBlock('heading', node, raw, inBlockquote);
-          section.headingBlock = blocks.length - 1;
-        }
+        flushComments();
+        items.push({ type: 'heading', depth: node.depth, start: pos(node)[0], title: oneLine(raw.text), block: block('heading', node, raw, inBlockquote) });
         return;
       }
       case 'paragraph': {
         if (inBlockquote && !options.blockquotes) return;
-        addBlock('paragraph', node, inlineText(node, text, shift, comments), inBlockquote);
+        add(block('paragraph', node, inlineText(node, text, shift, comments), inBlockquote));
         return;
       }
       case 'tableRow': {
@@ -198,9 +280,9 @@ export function buildDocument(text: string, children: readonly TopLevel[], optio
             raw.offsets.push((cell.position?.start.offset ?? 0) + shift);
           }
           raw.text += cellText.text;
-          raw.offsets.push(...cellText.offsets);
+          for (const o of cellText.offsets) raw.offsets.push(o);
         });
-        addBlock('tableRow', node, raw, inBlockquote);
+        add(block('tableRow', node, raw, inBlockquote));
         return;
       }
       case 'blockquote':
@@ -210,11 +292,9 @@ export function buildDocument(text: string, children: readonly TopLevel[], optio
         if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, inBlockquote);
     }
   };
-  for (const child of children) {
-    shift = child.shift;
-    walk(child.node, false);
-  }
-  return { text, blocks, sections, comments, bodyStart };
+  walk(top, false);
+  flushComments();
+  return { shift, blockquotes: options.blockquotes, items };
 }
 
 /**
