@@ -12,9 +12,12 @@ export class BlockMemo {
   readonly sentenceStarts: number[];
   private readonly termHits = new Map<TermMatcher, TermHit[]>();
   private readonly negations = new Map<string, boolean>();
+  private readonly kept = new Map<TermMatcher, Map<string, TermHit[]>>();
   private statsValue: BlockStats | undefined;
   private placeholderSpans: Array<[number, number]> | undefined;
   private matchingValue: TermMatcher[] | undefined;
+  /** Set by matching(): its matchers with no hit here are not stored, to keep memos small. */
+  private vocabulary: ReadonlySet<TermMatcher> | undefined;
 
   constructor(
     /** The block's prose as written, before normalisation. */
@@ -34,6 +37,7 @@ export class BlockMemo {
   terms(matcher: TermMatcher): TermHit[] {
     let hits = this.termHits.get(matcher);
     if (!hits) {
+      if (this.vocabulary?.has(matcher)) return NO_HITS;
       hits = findTerms(matcher, this.plan.text);
       this.termHits.set(matcher, hits);
     }
@@ -41,11 +45,38 @@ export class BlockMemo {
   }
 
   /**
-   * Of `vocabulary` (the engine's own matchers, the same list on every call), those with a hit in
+   * Of `vocabulary` (the engine's own matchers, the same set on every call), those with a hit in
    * this block: a document then finds the blocks a matcher hits without asking every block.
    */
-  matching(vocabulary: readonly TermMatcher[]): TermMatcher[] {
-    return (this.matchingValue ??= vocabulary.filter((m) => this.terms(m).length > 0));
+  matching(vocabulary: ReadonlySet<TermMatcher>): TermMatcher[] {
+    if (!this.matchingValue) {
+      const found: TermMatcher[] = [];
+      for (const m of vocabulary) {
+        const hits = this.termHits.get(m) ?? findTerms(m, this.plan.text);
+        if (hits.length > 0) {
+          found.push(m);
+          this.termHits.set(m, hits);
+        } else this.termHits.delete(m);
+      }
+      this.matchingValue = found;
+      this.vocabulary = vocabulary;
+    }
+    return this.matchingValue;
+  }
+
+  /** The hits of a matcher that pass a filter, which `key` names; computed once per filter. */
+  filtered(matcher: TermMatcher, key: string, keep: (hit: TermHit) => boolean): TermHit[] {
+    let byKey = this.kept.get(matcher);
+    if (!byKey) {
+      byKey = new Map();
+      this.kept.set(matcher, byKey);
+    }
+    let hits = byKey.get(key);
+    if (!hits) {
+      hits = this.terms(matcher).filter(keep);
+      byKey.set(key, hits);
+    }
+    return hits;
   }
 
   negated(key: string, compute: () => boolean): boolean {
@@ -65,6 +96,8 @@ export class BlockMemo {
     return (this.statsValue ??= compute(this.raw));
   }
 }
+
+const NO_HITS: TermHit[] = [];
 
 export interface BlockStats {
   han: number;

@@ -1,7 +1,7 @@
 import type { Analysis } from './context.js';
 import type { Localized } from './i18n.js';
 import { localize } from './i18n.js';
-import { lineStarts, positionAt } from './positions.js';
+import { positionAt } from './positions.js';
 import type { ChecklistId, ChecklistItem, MessageLanguage } from './types.js';
 
 /** The ten value judgments of the report (三、应该多作的价值判断), in its order. */
@@ -58,8 +58,7 @@ export const CHECKLIST: Array<{ id: ChecklistId; title: Localized; hint: Localiz
   },
 ];
 
-export function computeChecklist(analysis: Analysis, language: MessageLanguage): ChecklistItem[] {
-  const starts = lineStarts(analysis.doc.text);
+export function computeChecklist(analysis: Analysis, language: MessageLanguage, starts: number[]): ChecklistItem[] {
   return CHECKLIST.map((item) => {
     const matchers = analysis.vocab.checklist.get(item.id) ?? [];
     const hits = analysis.hits(matchers, { negation: 'safeguard' });

@@ -27,7 +27,7 @@ export interface CompiledVocab {
   sets: Map<string, CompiledSet>;
   negation: CompiledNegation;
   checklist: Map<string, TermMatcher[]>;
-  /** The matchers run over whole blocks (triggers, safeguards, checklist), which block memos index. */
+  /** The matchers run over whole blocks (triggers, safeguards, their headings, checklist), which block memos index. */
   matchers: Set<TermMatcher>;
 }
 
@@ -91,6 +91,6 @@ export function compileVocab(data: VocabData): CompiledVocab {
   for (const id of ids) {
     checklist.set(id, both((lang) => data.checklist.find((c) => c.lang === lang)?.items[id] ?? []));
   }
-  const matchers = new Set([...[...triggers.values()].flat(), ...[...sets.values()].flatMap((s) => s.matchers), ...[...checklist.values()].flat()]);
+  const matchers = new Set([...[...triggers.values()].flat(), ...[...sets.values()].flatMap((s) => [...s.matchers, ...s.headings]), ...[...checklist.values()].flat()]);
   return { triggers, contexts, sets, negation, checklist, matchers };
 }

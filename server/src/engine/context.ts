@@ -46,7 +46,7 @@ const AFTER_WINDOW = 10;
 const PARAGRAPH_CRITIQUE_REACH = 160;
 
 export class Analysis {
-  private readonly setHits = new Map<string, Hit[]>();
+  private readonly setHits = new Map<string, Located>();
   private readonly dedicated = new Map<string, { filled: Section[]; unfilled: Section[] }>();
   /** Extra safeguard terms from the configuration, per rule. */
   private readonly customSafeguards = new Map<string, TermMatcher[]>();
@@ -76,9 +76,8 @@ export class Analysis {
     if (!matchers.every((m) => this.vocab.matchers.has(m))) return this.doc.blocks;
     if (!this.blocksHit) {
       const index = new Map<TermMatcher, Block[]>();
-      const all = [...this.vocab.matchers];
       for (const block of this.doc.blocks) {
-        for (const m of block.memo.matching(all)) {
+        for (const m of block.memo.matching(this.vocab.matchers)) {
           const list = index.get(m);
           if (list) list.push(block);
           else index.set(m, [block]);
@@ -95,14 +94,20 @@ export class Analysis {
   /** All hits of some matchers across the document, outside placeholders, and not negated where that matters. */
   hits(matchers: TermMatcher[], options: { negation: 'trigger' | 'safeguard' | 'none'; context?: TermMatcher[] }): Hit[] {
     const out: Hit[] = [];
+    const context = options.context ?? NO_MATCHERS;
+    // What is kept depends on the block's text alone, so a block's memo keeps it per filter.
+    const filter = `${options.negation}:${listId(context)}`;
     for (const block of this.candidates(matchers)) {
       for (const matcher of matchers) {
-        for (const t of this.blockTerms(matcher, block)) {
-          if (this.inPlaceholder(block, t.start)) continue;
-          if (options.negation !== 'none' && this.isNegated(block, t.start, t.end, options.negation)) continue;
-          if (t.entry.context && !this.sentenceHas(block, t.start, options.context ?? [])) continue;
-          out.push(this.toHit(block, t.start, t.end, t.entry));
-        }
+        const kept = block.memo.filtered(
+          matcher,
+          filter,
+          (t) =>
+            !this.inPlaceholder(block, t.start) &&
+            (options.negation === 'none' || !this.isNegated(block, t.start, t.end, options.negation)) &&
+            (!t.entry.context || this.sentenceHas(block, t.start, context)),
+        );
+        for (const t of kept) out.push(this.toHit(block, t.start, t.end, t.entry));
       }
     }
     return out;
@@ -169,15 +174,19 @@ export class Analysis {
   }
 
   safeguardHits(setId: string): Hit[] {
-    let hits = this.setHits.get(setId);
-    if (!hits) {
+    return this.located(setId).hits;
+  }
+
+  private located(setId: string): Located {
+    let found = this.setHits.get(setId);
+    if (!found) {
       const set = this.set(setId);
       // A heading names a topic ("## Walk-in", "### 真实需求"); only prose states an answer.
       // Headings count through dedicatedSections(), which also asks for a filled body.
-      hits = this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).filter((h) => h.block.kind !== 'heading');
-      this.setHits.set(setId, hits);
+      found = locate(this.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).filter((h) => h.block.kind !== 'heading'));
+      this.setHits.set(setId, found);
     }
-    return hits;
+    return found;
   }
 
   set(setId: string): CompiledSet {
@@ -192,9 +201,9 @@ export class Analysis {
     if (!found) {
       found = { filled: [], unfilled: [] };
       const set = this.set(setId);
-      for (const section of this.doc.sections) {
-        if (section.headingBlock === null) continue;
-        const heading = this.doc.blocks[section.headingBlock]!;
+      for (const heading of this.candidates(set.headings)) {
+        const section = this.doc.sections[heading.section]!;
+        if (heading.kind !== 'heading' || section.headingBlock !== heading.index) continue;
         const matched = set.headings.flatMap((m) => this.blockTerms(m, heading));
         if (matched.length === 0) continue;
         if (!this.hasContent(section)) {
@@ -211,41 +220,41 @@ export class Analysis {
     return found;
   }
 
+  private blockStartList: number[] | null = null;
+
+  /** The blocks that start within [from, to), in document order. */
+  private *blocksWithin(blocks: readonly Block[], from: number, to: number, starts?: number[]): Generator<Block> {
+    const at = starts ?? blocks.map((b) => b.start);
+    for (let i = lowerBound(at, from); i < blocks.length && blocks[i]!.start < to; i++) yield blocks[i]!;
+  }
+
+  private blockStarts(): number[] {
+    return (this.blockStartList ??= this.doc.blocks.map((b) => b.start));
+  }
+
   private setHitsIn(setId: string, section: Section): boolean {
     const set = this.set(setId);
-    return this.doc.blocks.some(
-      (b) =>
-        b.index !== section.headingBlock &&
-        b.start >= section.start &&
-        b.start < section.end &&
-        set.matchers.some((m) => this.blockTerms(m, b).some((t) => !this.inPlaceholder(b, t.start))),
-    );
+    const hit = this.candidates(set.matchers);
+    for (const b of this.blocksWithin(hit, section.start, section.end)) {
+      if (b.index !== section.headingBlock && set.matchers.some((m) => this.blockTerms(m, b).some((t) => !this.inPlaceholder(b, t.start)))) return true;
+    }
+    return false;
   }
 
   /** True when a section holds prose beyond its heading and any placeholders. */
   private hasContent(section: Section): boolean {
-    return this.doc.blocks.some((b) => {
-      if (b.index === section.headingBlock || b.start < section.start || b.start >= section.end) return false;
+    for (const b of this.blocksWithin(this.doc.blocks, section.start, section.end, this.blockStarts())) {
+      if (b.index === section.headingBlock) continue;
       const text = b.norm.text.replace(PLACEHOLDER, '').replace(/[\s\p{P}\ufffc]/gu, '');
-      return text.length > 0;
-    });
-  }
-
-  /** The section and its subsections contain the block. */
-  inSection(section: Section, block: Block): boolean {
-    return block.start >= section.start && block.start < section.end;
+      if (text.length > 0) return true;
+    }
+    return false;
   }
 
   sectionOf(block: Block): Section {
     return this.doc.sections[block.section]!;
   }
 
-  /**
-   * Whether `candidate` is in the section scope of `trigger`: anywhere under the trigger's own
-   * heading, or in the introduction of an enclosing section (its text before its first
-   * subsection). A need stated under "## 停车诱导" answers a claim in its "### 技术路线", but a
-   * sibling "### 应急呼叫" answers nothing about "### 大屏".
-   */
   private title: number | null | undefined;
 
   /** The one heading at the top level, when the document has exactly one (its title). */
@@ -259,18 +268,6 @@ export class Analysis {
     return this.title;
   }
 
-  inSectionScope(trigger: Block, candidate: Block): boolean {
-    const own = this.sectionOf(trigger);
-    if (this.inSection(own, candidate)) return true;
-    for (let p = own.parent; p > 0; p = this.doc.sections[p]!.parent) {
-      const ancestor = this.doc.sections[p]!;
-      // The document's title heading introduces everything; its preface answers nothing in particular.
-      if (ancestor.index === this.titleSection()) continue;
-      if (candidate.start >= ancestor.start && candidate.start < Math.min(ancestor.ownContentEnd, ancestor.end)) return true;
-    }
-    return false;
-  }
-
   /**
    * Whether a hit of `setId` answers the trigger, within the narrower of `scope` and the set's own
    * limit. Words inside any of `claims` (the rule's triggers) never answer: in "close the counters"
@@ -282,7 +279,7 @@ export class Analysis {
     const overlaps = (c: Hit, h: Hit): boolean => c.block === h.block && h.start < c.end && c.start < h.end;
     // Claims are looked up in the safeguard's block only, so a long document is not quadratic in them.
     const claimed = (h: Hit): boolean => overlaps(trigger, h) || this.claimsIn(claims, h.block).some((c) => overlaps(c, h));
-    if (this.safeguardHits(setId).some((h) => this.inScope(trigger, h, effective) && !claimed(h))) return true;
+    if (this.anyInScope(this.located(setId), trigger, effective, (h) => !claimed(h))) return true;
     if (effective === 'section' || effective === 'document') return this.dedicatedSections(setId).filled.length > 0;
     return false;
   }
@@ -307,30 +304,86 @@ export class Analysis {
     const matchers = this.customSafeguards.get(ruleId);
     if (!matchers || matchers.length === 0) return false;
     const key = `custom:${ruleId}`;
-    let hits = this.setHits.get(key);
-    if (!hits) {
-      hits = this.hits(matchers, { negation: 'safeguard' });
-      this.setHits.set(key, hits);
+    let found = this.setHits.get(key);
+    if (!found) {
+      found = locate(this.hits(matchers, { negation: 'safeguard' }));
+      this.setHits.set(key, found);
     }
-    return hits.some((h) => this.inScope(trigger, h, scope));
+    return this.anyInScope(found, trigger, scope, () => true);
   }
 
-  /** Whether an answer at `h` stands within `scope` of the trigger. */
-  private inScope(trigger: Hit, h: Hit, scope: Scope): boolean {
+  /**
+   * Whether an accepted hit of `list` stands within `scope` of the trigger. Hits are in document
+   * order, so the hits in a stretch of the document are found by binary search.
+   */
+  private anyInScope(list: Located, trigger: Hit, scope: Scope, accept: (h: Hit) => boolean): boolean {
+    const block = trigger.block;
     switch (scope) {
       case 'sentence':
-        return h.block === trigger.block && h.sentence === trigger.sentence;
+        return anyWithin(list, block.start, block.start + 1, (h) => h.block === block && h.sentence === trigger.sentence && accept(h));
       case 'paragraph':
-        return h.block === trigger.block;
-      case 'section':
-        return this.inSectionScope(trigger.block, h.block);
+        return anyWithin(list, block.start, block.start + 1, (h) => h.block === block && accept(h));
+      case 'section': {
+        // Anywhere under the trigger's own heading, or in the introduction of an enclosing section
+        // (its text before its first subsection). A need stated under "## 停车诱导" answers a claim
+        // in its "### 技术路线", but a sibling "### 应急呼叫" answers nothing about "### 大屏".
+        const own = this.sectionOf(block);
+        if (anyWithin(list, own.start, own.end, accept)) return true;
+        for (let p = own.parent; p > 0; p = this.doc.sections[p]!.parent) {
+          const ancestor = this.doc.sections[p]!;
+          // The document's title heading introduces everything; its preface answers nothing in particular.
+          if (ancestor.index === this.titleSection()) continue;
+          if (anyWithin(list, ancestor.start, Math.min(ancestor.ownContentEnd, ancestor.end), accept)) return true;
+        }
+        return false;
+      }
       case 'document':
-        return true;
+        return list.hits.some(accept);
     }
   }
 }
 
+/** Hits in document order, with the start of each one's block. */
+interface Located {
+  hits: Hit[];
+  starts: number[];
+}
+
+const locate = (hits: Hit[]): Located => ({ hits, starts: hits.map((h) => h.block.start) });
+
+/** Whether an accepted hit's block starts within [from, to). */
+function anyWithin(list: Located, from: number, to: number, accept: (h: Hit) => boolean): boolean {
+  for (let i = lowerBound(list.starts, from); i < list.starts.length && list.starts[i]! < to; i++) if (accept(list.hits[i]!)) return true;
+  return false;
+}
+
+/** The first index whose value is at least `value`, in an ascending list. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const placeholderSpans = (text: string): Array<[number, number]> => [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
+
+const NO_MATCHERS: TermMatcher[] = [];
+/** Numbers for lists of context matchers, so that a block memo can name the filter a list makes. */
+const listIds = new WeakMap<readonly TermMatcher[], number>();
+let nextListId = 0;
+
+function listId(list: readonly TermMatcher[]): number {
+  let id = listIds.get(list);
+  if (id === undefined) {
+    id = nextListId++;
+    listIds.set(list, id);
+  }
+  return id;
+}
 
 const ORDER: Scope[] = ['sentence', 'paragraph', 'section', 'document'];
 

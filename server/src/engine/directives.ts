@@ -1,5 +1,5 @@
 import type { HtmlComment } from './markdown.js';
-import { lineStarts, positionAt } from './positions.js';
+import { positionAt } from './positions.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
@@ -27,8 +27,7 @@ export interface DirectiveProblem {
 const DIRECTIVE = /^\s*needfirst-([a-z-]+)(.*)$/s;
 const KINDS: DirectiveKind[] = ['disable', 'enable', 'disable-line', 'disable-next-line'];
 
-export function parseDirectives(text: string, comments: HtmlComment[], knownRules: Set<string>): { directives: Directive[]; problems: DirectiveProblem[] } {
-  const starts = lineStarts(text);
+export function parseDirectives(text: string, comments: HtmlComment[], knownRules: Set<string>, starts: number[]): { directives: Directive[]; problems: DirectiveProblem[] } {
   const directives: Directive[] = [];
   const problems: DirectiveProblem[] = [];
   for (const comment of comments) {

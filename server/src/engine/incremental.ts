@@ -88,11 +88,8 @@ export class IncrementalParser {
     if (!matter && (FRONT_MATTER_START.test(old) || FRONT_MATTER_START.test(text))) return null;
 
     // The changed stretch: [from, oldTo) of the old text became [from, newTo) of the new one.
-    const min = Math.min(old.length, text.length);
-    let from = 0;
-    while (from < min && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-    let tail = 0;
-    while (tail < min - from && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+    const from = commonPrefix(old, text);
+    const tail = commonSuffix(old, text, Math.min(old.length, text.length) - from);
     const oldTo = old.length - tail;
     const delta = text.length - old.length;
 
@@ -154,6 +151,25 @@ export class IncrementalParser {
     const after = toEnd ? [] : children.slice(b).map((c) => ({ node: c.node, shift: c.shift + delta, start: c.start + delta, end: c.end + delta }));
     return [...children.slice(0, a), ...fresh, ...after];
   }
+}
+
+/** Strings are compared a chunk at a time, natively, before the last chunk is walked by code unit. */
+const CHUNK = 2048;
+
+function commonPrefix(a: string, b: string): number {
+  const min = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= min && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < min && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common suffix, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 function lineStart(text: string, offset: number): number {

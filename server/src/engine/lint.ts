@@ -81,13 +81,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const findings: Finding[] = dedupe(reports).map((r) => toFinding(r, analysis, messageLanguage, starts, eol));
 
   const known = new Set([...rules.map((r) => r.id), INVALID_DIRECTIVE.id, VALUE_CHECKLIST.id]);
-  const { directives, problems } = parseDirectives(text, doc.comments, known);
+  const { directives, problems } = parseDirectives(text, doc.comments, known, starts);
   const directiveSettings = config.rules[INVALID_DIRECTIVE.id];
   if (directiveSettings?.severity !== 'off') {
     for (const p of problems) findings.push(directiveFinding(p, [...known].sort(), directiveSettings?.severity ?? 'warning', messageLanguage, text, starts));
   }
 
-  const checklist = computeChecklist(analysis, messageLanguage);
+  const checklist = computeChecklist(analysis, messageLanguage, starts);
   const checklistSettings = config.rules[VALUE_CHECKLIST.id];
   if (config.checklist.diagnostics && checklistSettings && checklistSettings.severity !== 'off') {
     const missing = checklist.filter((c) => !c.addressed);

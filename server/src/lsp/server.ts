@@ -107,7 +107,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const savedLints = new Map<string, Linted>();
   const lastChange = new Map<string, number>();
   const justOpened = new Set<string>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Pending work per document, as the function that cancels it. */
+  const timers = new Map<string, () => void>();
+  const cancelPending = (uri: string): void => {
+    timers.get(uri)?.();
+    timers.delete(uri);
+  };
   /** Per open document: the incremental parser and cached block work, and how long its last lint took. */
   const sessions = new Map<string, LintSession>();
   const lintCost = new Map<string, number>();
@@ -203,14 +208,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Push model: lint after the debounce and publish, unless a newer version arrived meanwhile. */
   function schedule(uri: string, delay: number): void {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void publish(uri);
-      }, delay),
-    );
+    cancelPending(uri);
+    const run = (): void => {
+      timers.delete(uri);
+      void publish(uri);
+    };
+    // Without a delay, setImmediate: a zero setTimeout still waits about a millisecond.
+    if (delay <= 0) {
+      const handle = setImmediate(run);
+      timers.set(uri, () => clearImmediate(handle));
+    } else {
+      const handle = setTimeout(run, delay);
+      timers.set(uri, () => clearTimeout(handle));
+    }
   }
 
   async function publish(uri: string): Promise<void> {
@@ -433,8 +443,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (justOpened.delete(document.uri)) return;
     lastChange.set(document.uri, Date.now());
     if (isConfig(document.uri)) {
-      clearTimeout(timers.get(document.uri));
-      timers.set(document.uri, setTimeout(() => void configChanged(), debounceMs));
+      cancelPending(document.uri);
+      const handle = setTimeout(() => void configChanged(), debounceMs);
+      timers.set(document.uri, () => clearTimeout(handle));
       return;
     }
     if (pull) return;
@@ -452,8 +463,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose(({ document }) => {
     const { uri } = document;
-    clearTimeout(timers.get(uri));
-    for (const map of [timers, linted, savedLints, lastChange, sessions, lintCost]) map.delete(uri);
+    cancelPending(uri);
+    for (const map of [linted, savedLints, lastChange, sessions, lintCost]) map.delete(uri);
     justOpened.delete(uri);
     if (isConfig(uri)) void configChanged();
     else if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
