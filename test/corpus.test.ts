@@ -36,11 +36,11 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-23 with sets B and C: dev 0.79 / 0.72, all 0.76 / 0.68 (held-out 0.64 / 0.51).
-    // Set C (172 fresh passages, recall 0.42 at first scoring) lowered the recall floors from 0.77 and 0.73.
-    expect(dev.precision).toBeGreaterThanOrEqual(0.78);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.72);
-    expect(all.precision).toBeGreaterThanOrEqual(0.76);
-    expect(all.recall).toBeGreaterThanOrEqual(0.68);
+    // Measured on 2026-11-23 with sets B and C after the first vocabulary batch from development errors:
+    // dev 0.83 / 0.79, all 0.80 / 0.74 (held-out 0.67 / 0.53; set C 0.68 / 0.45, first scored 0.68 / 0.42).
+    expect(dev.precision).toBeGreaterThanOrEqual(0.81);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.77);
+    expect(all.precision).toBeGreaterThanOrEqual(0.78);
+    expect(all.recall).toBeGreaterThanOrEqual(0.72);
   });
 });
