@@ -18,9 +18,23 @@ export function localize(text: Localized, language: MessageLanguage): string {
   return text.zh;
 }
 
+/** Templates split at their slots: text at even indexes, slot names at odd ones. */
+const compiledTemplates = new Map<string, string[]>();
+
 /** Fills `{name}` slots; the values are inserted as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates are the engine's own messages, a bounded set; the limit only guards against misuse.
+    if (compiledTemplates.size < 1000) compiledTemplates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in values ? String(values[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Every Simplified string the engine can show, for the generator that derives zh-TW. */

@@ -38,7 +38,8 @@ const sameRange = (a: Range, b: Range): boolean =>
 
 export function toDiagnostic(doc: TextDocument, finding: Finding, relatedInformation: boolean): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: rangeOf(doc, finding.range.start, finding.range.end),
+    // The engine counts lines as LSP does, so its positions need no second pass over the text.
+    range: { start: { line: finding.start.line - 1, character: finding.start.column - 1 }, end: { line: finding.end.line - 1, character: finding.end.column - 1 } },
     severity: SEVERITY[finding.severity],
     source: 'needfirst',
     code: finding.ruleId,
