@@ -36,11 +36,11 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-23 with sets B and C after four vocabulary batches from development errors:
-    // dev 0.87 / 0.81, all 0.84 / 0.76 (held-out 0.69 / 0.53; set C 0.72 / 0.46, first scored 0.68 / 0.42).
-    expect(dev.precision).toBeGreaterThanOrEqual(0.85);
+    // Measured on 2026-11-23 with sets B and C after the vocabulary batches from development errors:
+    // dev 0.88 / 0.81, all 0.85 / 0.76 (held-out 0.69 / 0.53; set C 0.72 / 0.46, first scored 0.68 / 0.42).
+    expect(dev.precision).toBeGreaterThanOrEqual(0.86);
     expect(dev.recall).toBeGreaterThanOrEqual(0.79);
-    expect(all.precision).toBeGreaterThanOrEqual(0.82);
+    expect(all.precision).toBeGreaterThanOrEqual(0.83);
     expect(all.recall).toBeGreaterThanOrEqual(0.74);
   });
 });
