@@ -4,49 +4,12 @@
 // asserted here; `npm run bench` measures it.
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/engine/lint.js';
-import { parseMarkdown, type ParsedDocument } from '../../server/src/engine/markdown.js';
+import { parseMarkdown } from '../../server/src/engine/markdown.js';
+import { edit, shape, type Rng } from './edits.js';
 import { LintSession } from '../../server/src/engine/incremental.js';
 import { recommended, strict } from '../../server/src/engine/presets.js';
 // @ts-expect-error: a plain ES module without types, shared with the benchmark.
 import { rng, spec } from '../../scripts/bench/generate.mjs';
-
-interface Rng {
-  next(): number;
-  int(n: number): number;
-  pick<T>(list: T[]): T;
-}
-
-const SNIPPETS = [
-  '\n', '\n\n', ' ', '    ', '#', '# ', '## ', '- ', '* ', '1. ', '2) ', '> ', '>', '```', '```\n', '~~~\n', '`', '**', '_',
-  '<!--', '-->', '<!-- needfirst-disable-next-line digital-only -- reason -->', '<div>\n', '</div>', '---', '---\n', '===\n', '***\n',
-  '|', '| a | b |\n| --- | --- |\n', '[', ']', '(', ')', '[x]: /u', '[^1]', '[^1]: note', 'https://example.org ', '\\', '&amp;',
-  '最先进的技术', '國際領先', 'state-of-the-art', '线下窗口', '居民反映', '。', '，', 'x', '中', '\r\n', '\t', '\ufeff',
-];
-
-function edit(r: Rng, text: string): string {
-  const at = r.int(text.length + 1);
-  const x = r.next();
-  if (x < 0.45) return text.slice(0, at) + r.pick(SNIPPETS) + text.slice(at);
-  if (x < 0.7) return text.slice(0, at) + text.slice(at + 1);
-  if (x < 0.85) return text.slice(0, at) + text.slice(at + 1 + r.int(40));
-  // Move a line elsewhere: larger structural changes.
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at);
-  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd + 1);
-  const rest = text.slice(0, lineStart) + text.slice(lineStart + line.length);
-  const to = r.int(rest.length + 1);
-  return rest.slice(0, to) + line + rest.slice(to);
-}
-
-/** Everything of a parsed document that lint reads, as plain data. */
-function shape(doc: ParsedDocument): unknown {
-  return {
-    blocks: doc.blocks.map((b) => [b.kind, b.start, b.end, b.section, b.inBlockquote, b.memo.raw, b.norm.text, Array.from(b.norm.starts, (o) => o + b.offset).join(','), Array.from(b.norm.ends, (o) => o + b.offset).join(','), b.sentenceStarts.join(',')]),
-    sections: doc.sections,
-    comments: doc.comments,
-    bodyStart: doc.bodyStart,
-  };
-}
 
 describe('incremental re-parsing gives what a full parse gives', () => {
   const SEQUENCES = Number(process.env.NEEDFIRST_EQ_SEQUENCES ?? 24);
@@ -60,7 +23,8 @@ describe('incremental re-parsing gives what a full parse gives', () => {
       let text: string = spec({ seed: 500 + seq, bytes: 3000 + r.int(6000), lang });
       if (seq % 6 === 5) text = text.replace(/\n/g, '\r\n');
       const config = seq % 3 === 2 ? strict() : recommended();
-      const session = new LintSession();
+      // Every other sequence cuts the document into short pieces (chunks.ts), so cuts meet edits.
+      const session = new LintSession(seq % 2 === 1 ? { pieceLength: 400 } : {});
       const options = { blockquotes: config.blockquotes };
       expect(shape(session.parse(text, options))).toEqual(shape(parseMarkdown(text, options)));
       for (let k = 0; k < EDITS; k++) {

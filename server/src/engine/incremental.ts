@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
-import { buildDocument, itemBlock, parseTree, type NodeItems, type ParsedDocument, type ParseOptions, type TopLevel } from './markdown.js';
+import { buildDocument, itemBlock, parseTree, topLevel, type NodeItems, type ParsedDocument, type ParseOptions, type TopLevel } from './markdown.js';
 import type { BlockMemo } from './cache.js';
+import { parsePieces, PIECE_LENGTH } from './chunks.js';
 
 /**
  * Incremental re-parsing for an editor: after an edit, only the top-level blocks the edit touches
@@ -40,6 +41,9 @@ const FRONT_MATTER_START = /^(?:---|\+\+\+)/;
 const offsetOf = (node: RootContent, which: 'start' | 'end'): number => node.position?.[which].offset ?? 0;
 
 export class IncrementalParser {
+  /** @param pieceLength how long a piece of a long document is (chunks.ts); tests make it short. */
+  constructor(private readonly pieceLength = PIECE_LENGTH) {}
+
   private text: string | null = null;
   private children: Child[] = [];
   private hasDefinitionMarker = false;
@@ -67,9 +71,7 @@ export class IncrementalParser {
   }
 
   private full(text: string): Child[] {
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const tree = parseTree(bom ? text.slice(1) : text);
-    return tree.children.map((node) => ({ node, shift: bom, start: offsetOf(node, 'start') + bom, end: offsetOf(node, 'end') + bom }));
+    return Array.from(topLevel(text, this.pieceLength), ({ node, shift }) => ({ node, shift, start: offsetOf(node, 'start') + shift, end: offsetOf(node, 'end') + shift }));
   }
 
   /** The new children when reuse is safe; null for a full parse. */
@@ -133,16 +135,17 @@ export class IncrementalParser {
     const newEnd = toEnd ? text.length : end + delta;
     const sliceEnd = toEnd ? text.length : children[b]!.end + delta;
     const slice = text.slice(start, sliceEnd);
-    const tree = parseTree(slice);
     const fresh: Child[] = [];
     let boundary = toEnd;
-    for (const node of tree.children) {
-      const s = offsetOf(node, 'start') + start;
+    // A long stretch (to the end of a long document) is parsed in pieces too.
+    for (const { node, offset } of parsePieces(slice, parseTree, this.pieceLength)) {
+      const shift = start + offset;
+      const s = offsetOf(node, 'start') + shift;
       if (!toEnd && lineStart(text, s) >= newEnd) {
         boundary = lineStart(text, s) === newEnd;
         break;
       }
-      fresh.push({ node, shift: start, start: s, end: offsetOf(node, 'end') + start });
+      fresh.push({ node, shift, start: s, end: offsetOf(node, 'end') + shift });
     }
     // The stretch must end exactly where an old node began, with nothing running across.
     if (!boundary || fresh.some((c) => c.end > newEnd)) return null;
@@ -190,7 +193,12 @@ function isBlank(text: string, at: number): boolean {
  * `lint(text, { session })` gives exactly what `lint(text)` gives.
  */
 export class LintSession {
-  readonly parser = new IncrementalParser();
+  readonly parser: IncrementalParser;
+
+  constructor(options: { pieceLength?: number } = {}) {
+    this.parser = new IncrementalParser(options.pieceLength);
+  }
+
   private readonly nodes = new WeakMap<RootContent, NodeItems>();
 
   parse(text: string, options: ParseOptions): ParsedDocument {

@@ -9,6 +9,7 @@ import type { Processor } from 'unified';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import { applyPlan, type NormalizedText, type RawText } from './normalize.js';
 import { BlockMemo } from './cache.js';
+import { parsePieces } from './chunks.js';
 
 /** A unit of prose: a paragraph, a heading, or a table row. */
 export interface Block {
@@ -91,12 +92,18 @@ export interface TopLevel {
   shift: number;
 }
 
-export function parseMarkdown(text: string, options: ParseOptions): ParsedDocument {
+export function parseMarkdown(text: string, options: ParseOptions, pieceLength?: number): ParsedDocument {
+  return buildDocument(text, topLevel(text, pieceLength), options);
+}
+
+/**
+ * The top-level nodes of a document, parsed piece by piece when it is long (chunks.ts), so that
+ * each piece's tree can go once its blocks are collected.
+ */
+export function* topLevel(text: string, pieceLength?: number): Generator<TopLevel> {
   // micromark's offsets are kept exact by parsing the text after a BOM and shifting back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = bom ? text.slice(1) : text;
-  const tree = parseTree(body);
-  return buildDocument(text, tree.children.map((node) => ({ node, shift: bom })), options);
+  for (const { node, offset } of parsePieces(bom ? text.slice(1) : text, parseTree, pieceLength)) yield { node, shift: offset + bom };
 }
 
 /** A block as collected from its top-level node, with offsets as of that node's shift. */
@@ -142,7 +149,7 @@ export function itemBlock(item: Item): CollectedBlock | null {
  * Blocks, sections and comments from the top-level nodes of a document, each with the shift of
  * its offsets: the whole tree of one parse, or (incremental.ts) nodes reused from earlier parses.
  */
-export function buildDocument(text: string, children: readonly TopLevel[], options: ParseOptions, memo?: BuildMemo): ParsedDocument {
+export function buildDocument(text: string, children: Iterable<TopLevel>, options: ParseOptions, memo?: BuildMemo): ParsedDocument {
   const blocks: Block[] = [];
   const sections: Section[] = [
     { index: 0, depth: 0, parent: -1, start: 0, end: text.length, title: '', headingBlock: null, ownContentEnd: text.length },
