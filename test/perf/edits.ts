@@ -33,7 +33,7 @@ export function edit(r: Rng, text: string): string {
 /** Everything of a parsed document that lint reads, as plain data. */
 export function shape(doc: ParsedDocument): unknown {
   return {
-    blocks: doc.blocks.map((b) => [b.kind, b.start, b.end, b.section, b.inBlockquote, b.memo.raw, b.norm.text, Array.from(b.norm.starts, (o) => o + b.offset).join(','), Array.from(b.norm.ends, (o) => o + b.offset).join(','), b.sentenceStarts.join(',')]),
+    blocks: doc.blocks.map((b) => [b.kind, b.start, b.end, b.section, b.inBlockquote, b.memo.raw, b.norm.text, Array.from({ length: b.norm.text.length }, (_, k) => b.norm.sourceStart(k) + b.offset).join(','), Array.from({ length: b.norm.text.length }, (_, k) => b.norm.sourceEnd(k) + b.offset).join(','), b.sentenceStarts.join(',')]),
     sections: doc.sections,
     comments: doc.comments,
     bodyStart: doc.bodyStart,

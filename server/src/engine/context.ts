@@ -124,8 +124,8 @@ export class Analysis {
       block,
       start,
       end,
-      srcStart: block.norm.starts[start]! + block.offset,
-      srcEnd: block.norm.ends[end - 1]! + block.offset,
+      srcStart: block.norm.sourceStart(start) + block.offset,
+      srcEnd: block.norm.sourceEnd(end - 1) + block.offset,
       sentence: sentenceAt(block, start),
       entry,
     };

@@ -242,8 +242,8 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
     else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[hit.start] ?? '')) end += 1;
     else return null;
   }
-  const srcStart = norm.starts[hit.start]! + hit.block.offset;
-  const srcEnd = norm.ends[end - 1]! + hit.block.offset;
+  const srcStart = norm.sourceStart(hit.start) + hit.block.offset;
+  const srcEnd = norm.sourceEnd(end - 1) + hit.block.offset;
   const source = text.slice(srcStart, srcEnd);
   if (/[*_`[\]<>\r\n\\]/.test(source)) return null;
   const shown = text.slice(hit.srcStart, hit.srcEnd);

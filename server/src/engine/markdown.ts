@@ -22,7 +22,7 @@ export interface Block {
   inBlockquote: boolean;
   norm: NormalizedText;
   /**
-   * What to add to `norm.starts` and `norm.ends` to get offsets in the document: not 0 only for a
+   * What to add to the source offsets of `norm` to get offsets in the document: not 0 only for a
    * block kept from an earlier parse after the text before it changed length.
    */
   offset: number;

@@ -1,14 +1,33 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 /**
- * Text as the matchers see it, with a map back to the source.
- * `starts[i]` and `ends[i]` are the source offsets (UTF-16) of the character that produced
- * code unit `i` of `text`, so a match [s, e) maps to the source range [starts[s], ends[e - 1]).
+ * Text as the matchers see it, with a map back to the source: a match [s, e) of `text` comes
+ * from the source range [sourceStart(s), sourceEnd(e - 1)) (UTF-16 offsets).
+ *
+ * The map is kept small, since a long document has millions of characters: most blocks normalise
+ * code unit for code unit and most sit in the source in one run, and then no array is kept at all.
  */
-export interface NormalizedText {
-  text: string;
-  starts: Int32Array;
-  ends: Int32Array;
+export class NormalizedText {
+  constructor(
+    readonly text: string,
+    private readonly plan: NormalizePlan,
+    /** The source offset of each raw code unit, or of the first one when they run on one by one. */
+    private readonly offsets: Int32Array | number,
+  ) {}
+
+  /** The source offset of the first code unit that produced code unit `k` of `text`. */
+  sourceStart(k: number): number {
+    return this.sourceOf(this.plan.first ? this.plan.first[k]! : k);
+  }
+
+  /** The source offset right after the last code unit that produced code unit `k` of `text`. */
+  sourceEnd(k: number): number {
+    return this.sourceOf(this.plan.last ? this.plan.last[k]! : k) + 1;
+  }
+
+  private sourceOf(rawIndex: number): number {
+    return typeof this.offsets === 'number' ? this.offsets + rawIndex : (this.offsets[rawIndex] ?? 0);
+  }
 }
 
 /** One run of source text that belongs to a block, already aligned code unit by code unit. */
@@ -95,24 +114,21 @@ export function normalize(raw: RawText): NormalizedText {
 
 /**
  * How a text normalises, independent of where it stands: the normalised text, and for each of its
- * code units the index in the raw text of the first and the last code unit that produced it. The
- * language server keeps plans of unchanged blocks from one keystroke to the next (cache.ts).
+ * code units the index in the raw text of the first and the last code unit that produced it, or
+ * null when that is the code unit's own index throughout. The language server keeps plans of
+ * unchanged blocks from one keystroke to the next (cache.ts).
  */
 export interface NormalizePlan {
   text: string;
-  first: Int32Array;
-  last: Int32Array;
+  first: Int32Array | null;
+  last: Int32Array | null;
 }
 
 export function applyPlan(plan: NormalizePlan, offsets: number[]): NormalizedText {
-  const n = plan.text.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    starts[k] = offsets[plan.first[k]!] ?? 0;
-    ends[k] = (offsets[plan.last[k]!] ?? 0) + 1;
-  }
-  return { text: plan.text, starts, ends };
+  const base = offsets[0] ?? 0;
+  let oneRun = true;
+  for (let i = 1; i < offsets.length && oneRun; i++) oneRun = offsets[i] === base + i;
+  return new NormalizedText(plan.text, plan, oneRun ? base : Int32Array.from(offsets));
 }
 
 export function normalizePlan(rawText: string): NormalizePlan {
@@ -155,7 +171,9 @@ export function normalizePlan(rawText: string): NormalizePlan {
     last.push(i);
     i++;
   }
-  return { text: fromCodes(chars), first: Int32Array.from(first), last: Int32Array.from(last) };
+  let identity = chars.length === n;
+  for (let k = 0; k < first.length && identity; k++) identity = first[k] === k && last[k] === k;
+  return { text: fromCodes(chars), first: identity ? null : Int32Array.from(first), last: identity ? null : Int32Array.from(last) };
 }
 
 function isHighSurrogateHan(chars: number[]): boolean {
