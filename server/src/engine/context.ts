@@ -53,9 +53,15 @@ export class Analysis {
   /** For each matcher of the vocabulary, the blocks it hits, in document order; built on first use. */
   private blocksHit: Map<TermMatcher, Block[]> | null = null;
 
+  /**
+   * @param indexed whether to index blocks by the vocabulary matchers that hit them. That runs
+   * every matcher over every new block once, and pays off when block memos outlive the lint (an
+   * editor's LintSession); a single lint runs only the matchers it asks about.
+   */
   constructor(
     readonly doc: ParsedDocument,
     readonly vocab: CompiledVocab,
+    private readonly indexed = false,
   ) {}
 
   /** The hits of a matcher in a whole block's text; shared, so never changed. */
@@ -73,7 +79,7 @@ export class Analysis {
    * knows once which vocabulary matchers hit it.
    */
   private candidates(matchers: TermMatcher[]): readonly Block[] {
-    if (!matchers.every((m) => this.vocab.matchers.has(m))) return this.doc.blocks;
+    if (!this.indexed || !matchers.every((m) => this.vocab.matchers.has(m))) return this.doc.blocks;
     if (!this.blocksHit) {
       const index = new Map<TermMatcher, Block[]>();
       for (const block of this.doc.blocks) {
@@ -201,7 +207,7 @@ export class Analysis {
     if (!found) {
       found = { filled: [], unfilled: [] };
       const set = this.set(setId);
-      for (const heading of this.candidates(set.headings)) {
+      for (const heading of this.indexed ? this.candidates(set.headings) : this.headingBlocks()) {
         const section = this.doc.sections[heading.section]!;
         if (heading.kind !== 'heading' || section.headingBlock !== heading.index) continue;
         const matched = set.headings.flatMap((m) => this.blockTerms(m, heading));
@@ -220,11 +226,15 @@ export class Analysis {
     return found;
   }
 
+  private headingBlocks(): Block[] {
+    return this.doc.sections.flatMap((s) => (s.headingBlock === null ? [] : [this.doc.blocks[s.headingBlock]!]));
+  }
+
   private blockStartList: number[] | null = null;
 
   /** The blocks that start within [from, to), in document order. */
-  private *blocksWithin(blocks: readonly Block[], from: number, to: number, starts?: number[]): Generator<Block> {
-    const at = starts ?? blocks.map((b) => b.start);
+  private *blocksWithin(blocks: readonly Block[], from: number, to: number): Generator<Block> {
+    const at = blocks === this.doc.blocks ? this.blockStarts() : blocks.map((b) => b.start);
     for (let i = lowerBound(at, from); i < blocks.length && blocks[i]!.start < to; i++) yield blocks[i]!;
   }
 
@@ -243,7 +253,7 @@ export class Analysis {
 
   /** True when a section holds prose beyond its heading and any placeholders. */
   private hasContent(section: Section): boolean {
-    for (const b of this.blocksWithin(this.doc.blocks, section.start, section.end, this.blockStarts())) {
+    for (const b of this.blocksWithin(this.doc.blocks, section.start, section.end)) {
       if (b.index === section.headingBlock) continue;
       const text = b.norm.text.replace(PLACEHOLDER, '').replace(/[\s\p{P}\ufffc]/gu, '');
       if (text.length > 0) return true;

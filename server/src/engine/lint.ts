@@ -47,7 +47,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const stats = languageStats(doc.blocks);
   const language = documentLanguage(stats);
   const messageLanguage: MessageLanguage = config.messages === 'auto' ? messageLanguageFor(language, stats) : config.messages;
-  const analysis = new Analysis(doc, VOCAB);
+  const analysis = new Analysis(doc, VOCAB, session !== undefined);
   const starts = lineStarts(text);
   const reports: Report[] = [];
   const ruleFailures: RuleFailure[] = [];
