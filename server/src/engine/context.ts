@@ -66,7 +66,45 @@ export class Analysis {
 
   /** The hits of a matcher in a whole block's text; shared, so never changed. */
   private blockTerms(matcher: TermMatcher, block: Block): TermHit[] {
-    return block.memo.terms(matcher);
+    if (this.indexed || !matcher.joinable) return block.memo.terms(matcher);
+    let perBlock = this.scanned.get(matcher);
+    if (!perBlock) {
+      perBlock = this.scanAll(matcher);
+      this.scanned.set(matcher, perBlock);
+    }
+    return perBlock[block.index]!;
+  }
+
+  /** For a single lint, per matcher, the hits in each block, from one scan of all blocks joined. */
+  private readonly scanned = new Map<TermMatcher, TermHit[][]>();
+  private joinedBlocks: { text: string; starts: number[] } | null = null;
+
+  /**
+   * One scan instead of one per block: a regular expression call costs more than scanning a
+   * short block. Blocks are joined with `|`, which no match of a joinable matcher contains, and
+   * which its edge assertions read as they read the start or end of a text, so each block gets
+   * exactly the hits a scan of it alone gives.
+   */
+  private scanAll(matcher: TermMatcher): TermHit[][] {
+    if (!this.joinedBlocks) {
+      const blockStarts: number[] = [];
+      let at = 0;
+      for (const b of this.doc.blocks) {
+        blockStarts.push(at);
+        at += b.norm.text.length + 1;
+      }
+      this.joinedBlocks = { text: this.doc.blocks.map((b) => b.norm.text).join('|'), starts: blockStarts };
+    }
+    const { text, starts } = this.joinedBlocks;
+    const perBlock: TermHit[][] = starts.map(() => NO_HITS);
+    let k = 0;
+    for (const hit of findTerms(matcher, text)) {
+      while (k + 1 < starts.length && starts[k + 1]! <= hit.start) k++;
+      const base = starts[k]!;
+      if (perBlock[k] === NO_HITS) perBlock[k] = [];
+      perBlock[k]!.push({ start: hit.start - base, end: hit.end - base, entry: hit.entry });
+    }
+    return perBlock;
   }
 
   setCustomSafeguards(ruleId: string, matchers: TermMatcher[]): void {
@@ -105,14 +143,14 @@ export class Analysis {
     const filter = `${options.negation}:${listId(context)}`;
     for (const block of this.candidates(matchers)) {
       for (const matcher of matchers) {
-        const kept = block.memo.filtered(
-          matcher,
-          filter,
-          (t) =>
-            !this.inPlaceholder(block, t.start) &&
-            (options.negation === 'none' || !this.isNegated(block, t.start, t.end, options.negation)) &&
-            (!t.entry.context || this.sentenceHas(block, t.start, context)),
-        );
+        const terms = this.blockTerms(matcher, block);
+        if (terms.length === 0) continue;
+        const keep = (t: TermHit): boolean =>
+          !this.inPlaceholder(block, t.start) &&
+          (options.negation === 'none' || !this.isNegated(block, t.start, t.end, options.negation)) &&
+          (!t.entry.context || this.sentenceHas(block, t.start, context));
+        // An editor keeps what passed in the block's memo; a single lint filters once anyway.
+        const kept = this.indexed ? block.memo.filtered(matcher, filter, keep) : terms.filter(keep);
         for (const t of kept) out.push(this.toHit(block, t.start, t.end, t.entry));
       }
     }
@@ -382,6 +420,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 const placeholderSpans = (text: string): Array<[number, number]> => [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
 
 const NO_MATCHERS: TermMatcher[] = [];
+const NO_HITS: TermHit[] = [];
 /** Numbers for lists of context matchers, so that a block memo can name the filter a list makes. */
 const listIds = new WeakMap<readonly TermMatcher[], number>();
 let nextListId = 0;

@@ -77,6 +77,11 @@ export interface VocabData {
 export interface TermMatcher {
   regex: RegExp;
   entries: TermEntry[];
+  /**
+   * True when every entry is a `term`: then no match can contain a `|` (the syntax has no literal
+   * one and its gaps stop at it), so blocks joined with `|` can be scanned in one pass.
+   */
+  joinable: boolean;
 }
 
 export interface TermHit {
@@ -146,7 +151,7 @@ function entrySource(entry: TermEntry, lang: VocabLanguage): string {
 export function compileTerms(entries: TermEntry[], lang: VocabLanguage): TermMatcher | null {
   if (entries.length === 0) return null;
   const source = entries.map((e) => `(${entrySource(e, lang)})`).join('|');
-  return { regex: new RegExp(source, 'gu'), entries };
+  return { regex: new RegExp(source, 'gu'), entries, joinable: entries.every((e) => e.regex === undefined) };
 }
 
 export function findTerms(matcher: TermMatcher | null, text: string): TermHit[] {
