@@ -10,9 +10,10 @@ import { findTerms, type TermHit, type TermMatcher } from './vocab.js';
 export class BlockMemo {
   readonly plan: NormalizePlan;
   readonly sentenceStarts: number[];
-  private readonly termHits = new Map<TermMatcher, TermHit[]>();
-  private readonly negations = new Map<string, boolean>();
-  private readonly kept = new Map<TermMatcher, Map<string, TermHit[]>>();
+  // Made on first use: a long document has a memo per block, and most never need these.
+  private termHitsMap: Map<TermMatcher, TermHit[]> | undefined;
+  private negations: Map<string, boolean> | undefined;
+  private kept: Map<TermMatcher, Map<string, TermHit[]>> | undefined;
   private statsValue: BlockStats | undefined;
   private placeholderSpans: Array<[number, number]> | undefined;
   private matchingValue: TermMatcher[] | undefined;
@@ -34,6 +35,10 @@ export class BlockMemo {
   }
 
   /** findTerms on the whole block; the hits are shared, so callers must not change them. */
+  private get termHits(): Map<TermMatcher, TermHit[]> {
+    return (this.termHitsMap ??= new Map());
+  }
+
   terms(matcher: TermMatcher): TermHit[] {
     let hits = this.termHits.get(matcher);
     if (!hits) {
@@ -66,6 +71,7 @@ export class BlockMemo {
 
   /** The hits of a matcher that pass a filter, which `key` names; computed once per filter. */
   filtered(matcher: TermMatcher, key: string, keep: (hit: TermHit) => boolean): TermHit[] {
+    this.kept ??= new Map();
     let byKey = this.kept.get(matcher);
     if (!byKey) {
       byKey = new Map();
@@ -80,6 +86,7 @@ export class BlockMemo {
   }
 
   negated(key: string, compute: () => boolean): boolean {
+    this.negations ??= new Map();
     let value = this.negations.get(key);
     if (value === undefined) {
       value = compute();

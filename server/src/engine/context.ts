@@ -66,26 +66,35 @@ export class Analysis {
 
   /** The hits of a matcher in a whole block's text; shared, so never changed. */
   private blockTerms(matcher: TermMatcher, block: Block): TermHit[] {
-    if (this.indexed || !matcher.joinable) return block.memo.terms(matcher);
+    if (this.indexed) return block.memo.terms(matcher);
     let perBlock = this.scanned.get(matcher);
     if (!perBlock) {
       perBlock = this.scanAll(matcher);
       this.scanned.set(matcher, perBlock);
     }
-    return perBlock[block.index]!;
+    return perBlock.get(block.index) ?? NO_HITS;
   }
 
-  /** For a single lint, per matcher, the hits in each block, from one scan of all blocks joined. */
-  private readonly scanned = new Map<TermMatcher, TermHit[][]>();
+  /** For a single lint, per matcher, the hits of each block that has any, from one scan of all blocks joined. */
+  private readonly scanned = new Map<TermMatcher, Map<number, TermHit[]>>();
   private joinedBlocks: { text: string; starts: number[] } | null = null;
 
   /**
    * One scan instead of one per block: a regular expression call costs more than scanning a
    * short block. Blocks are joined with `|`, which no match of a joinable matcher contains, and
    * which its edge assertions read as they read the start or end of a text, so each block gets
-   * exactly the hits a scan of it alone gives.
+   * exactly the hits a scan of it alone gives. Other matchers scan block by block. Only blocks
+   * with hits are kept, which matters on a long document.
    */
-  private scanAll(matcher: TermMatcher): TermHit[][] {
+  private scanAll(matcher: TermMatcher): Map<number, TermHit[]> {
+    const perBlock = new Map<number, TermHit[]>();
+    if (!matcher.joinable) {
+      for (const block of this.doc.blocks) {
+        const hits = findTerms(matcher, block.norm.text);
+        if (hits.length > 0) perBlock.set(block.index, hits);
+      }
+      return perBlock;
+    }
     if (!this.joinedBlocks) {
       const blockStarts: number[] = [];
       let at = 0;
@@ -96,13 +105,14 @@ export class Analysis {
       this.joinedBlocks = { text: this.doc.blocks.map((b) => b.norm.text).join('|'), starts: blockStarts };
     }
     const { text, starts } = this.joinedBlocks;
-    const perBlock: TermHit[][] = starts.map(() => NO_HITS);
     let k = 0;
     for (const hit of findTerms(matcher, text)) {
       while (k + 1 < starts.length && starts[k + 1]! <= hit.start) k++;
       const base = starts[k]!;
-      if (perBlock[k] === NO_HITS) perBlock[k] = [];
-      perBlock[k]!.push({ start: hit.start - base, end: hit.end - base, entry: hit.entry });
+      const local = { start: hit.start - base, end: hit.end - base, entry: hit.entry };
+      const list = perBlock.get(k);
+      if (list) list.push(local);
+      else perBlock.set(k, [local]);
     }
     return perBlock;
   }
