@@ -85,7 +85,7 @@ describe('language server over stdio', () => {
     expect(summary(published.diagnostics)).toEqual(EXPECTED);
   });
 
-  it('a stale version is never published: quick changes publish only the last version', async () => {
+  it('a stale version is never published: quick changes publish versions in order, ending with the last', async () => {
     const { client, uri } = await start(PUSH_CAPABILITIES);
     const u = uri('spec.md');
     await client.open(u, '# 方案\n\n普通的文字。\n');
@@ -96,7 +96,9 @@ describe('language server over stdio', () => {
     const last = await client.published(u, (p) => p.version === 3);
     expect(last.diagnostics.map((d) => d.code)).toEqual(['concept-race', 'superlative-tech']);
     const versions = client.events.filter((e) => e.kind === 'publishDiagnostics').slice(before).map((e) => (e.params as PublishDiagnosticsParams).version);
-    expect(versions).toEqual([3]);
+    // A fast lint follows each keystroke, so version 2 may be published too, but never after 3.
+    expect(versions.at(-1)).toBe(3);
+    expect(versions).toEqual([...new Set(versions)].sort((x, y) => x! - y!));
   });
 
   it('code actions are computed for the current version only: a diagnostic from an older text gets none', async () => {

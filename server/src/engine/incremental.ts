@@ -131,30 +131,40 @@ export class IncrementalParser {
       break;
     }
     // Past the last child the stretch runs to the end of the document.
-    const toEnd = end < 0;
-    const newEnd = toEnd ? text.length : end + delta;
-    const sliceEnd = toEnd ? text.length : children[b]!.end + delta;
-    const slice = text.slice(start, sliceEnd);
+    const bounded = end < 0 ? null : { sliceEnd: children[b]!.end + delta, newEnd: end + delta };
+    let fresh = bounded ? this.stretch(text, start, bounded) : null;
+    // When the edit changed what follows it (an opened code fence), the stretch runs on to the end:
+    // what comes before it is still reused.
+    const reuseAfter = fresh !== null;
+    fresh ??= this.stretch(text, start, null)!;
+    this.last = { kind: 'incremental', parsedLength: (reuseAfter ? bounded!.sliceEnd : text.length) - start };
+    const after = reuseAfter ? children.slice(b).map((c) => ({ node: c.node, shift: c.shift + delta, start: c.start + delta, end: c.end + delta })) : [];
+    return [...children.slice(0, a), ...fresh, ...after];
+  }
+
+  /**
+   * The top-level nodes of the new text from `start` on: to the end of the document, or only up
+   * to `bounds.newEnd`, where an old node must begin again with nothing running across; null when
+   * that does not hold.
+   */
+  private stretch(text: string, start: number, bounds: { sliceEnd: number; newEnd: number } | null): Child[] | null {
     const fresh: Child[] = [];
-    let boundary = toEnd;
+    let boundary = bounds === null;
     // A long stretch (to the end of a long document) is parsed in pieces too.
-    for (const { node, offset } of parsePieces(slice, parseTree, this.pieceLength)) {
+    for (const { node, offset } of parsePieces(text.slice(start, bounds?.sliceEnd ?? text.length), parseTree, this.pieceLength)) {
       const shift = start + offset;
       const s = offsetOf(node, 'start') + shift;
-      if (!toEnd && lineStart(text, s) >= newEnd) {
-        boundary = lineStart(text, s) === newEnd;
+      if (bounds && lineStart(text, s) >= bounds.newEnd) {
+        boundary = lineStart(text, s) === bounds.newEnd;
         break;
       }
       fresh.push({ node, shift, start: s, end: offsetOf(node, 'end') + shift });
     }
-    // The stretch must end exactly where an old node began, with nothing running across.
-    if (!boundary || fresh.some((c) => c.end > newEnd)) return null;
-
-    this.last = { kind: 'incremental', parsedLength: slice.length };
-    const after = toEnd ? [] : children.slice(b).map((c) => ({ node: c.node, shift: c.shift + delta, start: c.start + delta, end: c.end + delta }));
-    return [...children.slice(0, a), ...fresh, ...after];
+    if (!boundary || (bounds && fresh.some((c) => c.end > bounds.newEnd))) return null;
+    return fresh;
   }
 }
+
 
 /** Strings are compared a chunk at a time, natively, before the last chunk is walked by code unit. */
 const CHUNK = 2048;

@@ -73,7 +73,7 @@ const CONFIG_GLOB = '**/.needfirst.{json,jsonc,yaml,yml}';
 /**
  * A lint of an open document re-parses only what an edit touched (LintSession), so on most
  * documents it takes a few milliseconds: then there is nothing to gain from waiting for a pause in
- * typing, and the findings follow each keystroke. Documents whose last lint took longer wait.
+ * typing, and the findings follow each keystroke. Documents whose recent lints took longer wait.
  */
 const FAST_LINT_MS = 50;
 
@@ -115,8 +115,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   /** Per open document: the incremental parser and cached block work, and how long its last lint took. */
   const sessions = new Map<string, LintSession>();
-  const lintCost = new Map<string, number>();
-  const delayFor = (uri: string): number => ((lintCost.get(uri) ?? Infinity) <= FAST_LINT_MS ? 0 : debounceMs);
+  /**
+   * The last few lint times of each open document. The first lint parses the whole document on
+   * opening and says nothing about a keystroke, so it is left out; so is a rare slow one, by taking
+   * the median.
+   */
+  const lintCosts = new Map<string, number[]>();
+  const delayFor = (uri: string): number => {
+    const costs = [...(lintCosts.get(uri) ?? [])].sort((a, b) => a - b);
+    return costs.length === 0 || costs[costs.length >> 1]! <= FAST_LINT_MS ? 0 : debounceMs;
+  };
+  const recordCost = (uri: string, ms: number): void => {
+    const costs = lintCosts.get(uri);
+    if (!costs) {
+      lintCosts.set(uri, []);
+      return;
+    }
+    costs.push(ms);
+    if (costs.length > 5) costs.shift();
+  };
   /** Published configuration diagnostics, by file, to publish only what changed. */
   const configPublished = new Map<string, string>();
   /** Closed files that "lint the workspace" published diagnostics for. */
@@ -146,7 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const started = performance.now();
       const result = lint(text, { config, ...(options.rules ? { rules: options.rules } : {}), ...(session ? { session } : {}) });
-      if (session) lintCost.set(uri, performance.now() - started);
+      if (session) recordCost(uri, performance.now() - started);
       for (const failure of result.ruleFailures) {
         connection.console.error(`needfirst: the rule ${failure.ruleId} failed on ${uri} and was skipped; the other rules still ran. ${failure.error}`);
       }
@@ -464,7 +481,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose(({ document }) => {
     const { uri } = document;
     cancelPending(uri);
-    for (const map of [linted, savedLints, lastChange, sessions, lintCost]) map.delete(uri);
+    for (const map of [linted, savedLints, lastChange, sessions, lintCosts]) map.delete(uri);
     justOpened.delete(uri);
     if (isConfig(uri)) void configChanged();
     else if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
