@@ -1,6 +1,12 @@
 // Random edits of Markdown and a plain-data view of a parsed document, shared by the tests that
 // compare incremental and piecewise parsing with a whole parse.
-import type { ParsedDocument } from '../../server/src/engine/markdown.js';
+import { buildDocument, parseTree, type ParsedDocument, type ParseOptions } from '../../server/src/engine/markdown.js';
+
+/** The reference: one parse of the whole document, with no pieces and no reuse. */
+export function wholeDocument(text: string, options: ParseOptions): ParsedDocument {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return buildDocument(text, parseTree(bom ? text.slice(1) : text).children.map((node) => ({ node, shift: bom })), options);
+}
 
 export interface Rng {
   next(): number;

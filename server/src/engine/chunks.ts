@@ -1,9 +1,11 @@
 import type { Root, RootContent } from 'mdast';
 
 /**
- * Parsing a long document in pieces. micromark's cost and memory grow faster than the text (about
- * size^1.7 from 1 MB to 10 MB), so a long document is cut where every parser state is closed and
- * each piece is parsed on its own: the top-level nodes come out as a whole parse gives them.
+ * Parsing a document in pieces. micromark's cost and memory grow faster than the text (about
+ * size^1.7 from 1 MB to 10 MB), so a document is cut where every parser state is closed and each
+ * piece is parsed on its own: the top-level nodes come out as a whole parse gives them. Pieces
+ * also let the GFM table extension, which makes parsing about half again as slow, run only on the
+ * stretches that could hold a table: a table needs a delimiter row, where a pipe meets a dash.
  *
  * A cut goes before a line where a whole parse stands at the top level with nothing open: the
  * line is not blank, starts in column 0 with no list marker, and follows a blank line, outside
@@ -15,8 +17,14 @@ import type { Root, RootContent } from 'mdast';
  * case the scan misjudged where that block ends.
  */
 
-/** Below this many code units a document is parsed whole; above, pieces are about this long. */
+/** Pieces are at most about this long, unless nothing can be cut. */
 export const PIECE_LENGTH = 64 * 1024;
+
+/** Every delimiter row of a GFM table has this; most text has none. */
+const TABLE_HINT = /-[ \t]*:?[ \t]*\||\|[ \t]*:?[ \t]*-/;
+
+/** Parses a piece, with the table extension or without. */
+export type PieceParser = (markdown: string, tables: boolean) => Root;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
@@ -29,19 +37,15 @@ const HTML_OPENERS: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-/**
- * The offsets where a document may be cut, about `pieceLength` apart; none when it must be parsed
- * whole. `text` has no BOM.
- */
-export function cutPoints(text: string, pieceLength = PIECE_LENGTH): number[] {
+/** Every offset where a document may be cut; none when it must be parsed whole. `text` has no BOM. */
+export function cutPoints(text: string): number[] {
   // A definition may stand inside a list item or block quote, so any `]:` counts as one.
-  if (text.length <= pieceLength || text.includes(']:')) return [];
+  if (text.includes(']:')) return [];
   const cuts: number[] = [];
   let lineStart = 0;
   let previousBlank = false;
   let fence: { char: string; length: number } | null = null;
   let htmlEnd: RegExp | null = null;
-  let lastCut = 0;
   // Front matter may hold blank lines: no cut before its closing marker.
   const firstLineEnd = text.indexOf('\n');
   const matter = /^(---|\+\+\+)[ \t]*\r?$/.exec(firstLineEnd === -1 ? text : text.slice(0, firstLineEnd));
@@ -61,10 +65,7 @@ export function cutPoints(text: string, pieceLength = PIECE_LENGTH): number[] {
       if (htmlEnd.test(line)) htmlEnd = null;
     } else {
       const blank = line.trim() === '';
-      if (!blank && previousBlank && lineStart - lastCut >= pieceLength && !/^[ \t]/.test(line) && !LIST_MARKER.test(line)) {
-        cuts.push(lineStart);
-        lastCut = lineStart;
-      }
+      if (!blank && previousBlank && !/^[ \t]/.test(line) && !LIST_MARKER.test(line)) cuts.push(lineStart);
       const open = FENCE.exec(line);
       if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { char: open[1]![0]!, length: open[1]!.length };
       else {
@@ -81,24 +82,41 @@ export function cutPoints(text: string, pieceLength = PIECE_LENGTH): number[] {
 }
 
 /**
+ * The pieces of a document: runs of the stretches between cut points, each run either all with
+ * a table hint or all without, and at most about `pieceLength` long.
+ */
+export function pieces(text: string, pieceLength = PIECE_LENGTH): Array<{ start: number; end: number; tables: boolean }> {
+  const bounds = [0, ...cutPoints(text), text.length];
+  const out: Array<{ start: number; end: number; tables: boolean }> = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i]!;
+    const end = bounds[i + 1]!;
+    const tables = TABLE_HINT.test(text.slice(start, end));
+    const last = out[out.length - 1];
+    if (last && last.tables === tables && end - last.start <= pieceLength) last.end = end;
+    else out.push({ start, end, tables });
+  }
+  return out.length > 0 ? out : [{ start: 0, end: 0, tables: false }];
+}
+
+/**
  * The top-level nodes of `text` (no BOM), each with the offset of the piece it was parsed in,
  * piece by piece, so that a caller can let each piece's tree go before the next is parsed.
  */
-export function* parsePieces(text: string, parse: (markdown: string) => Root, pieceLength = PIECE_LENGTH): Generator<{ node: RootContent; offset: number }> {
-  const cuts = cutPoints(text, pieceLength);
-  let start = 0;
-  let k = 0;
-  for (;;) {
-    let end = k < cuts.length ? cuts[k++]! : text.length;
-    let tree = parse(text.slice(start, end));
+export function* parsePieces(text: string, parse: PieceParser, pieceLength = PIECE_LENGTH): Generator<{ node: RootContent; offset: number }> {
+  const planned = pieces(text, pieceLength);
+  for (let k = 0; k < planned.length; ) {
+    const { start } = planned[k]!;
+    let { end, tables } = planned[k++]!;
+    let tree = parse(text.slice(start, end), tables);
     // A piece that ends in fenced code or HTML may have been cut inside it: join the next piece.
-    while (end < text.length && endsOpen(tree)) {
-      end = k < cuts.length ? cuts[k++]! : text.length;
-      tree = parse(text.slice(start, end));
+    while (k < planned.length && endsOpen(tree)) {
+      const next = planned[k++]!;
+      end = next.end;
+      tables = tables || next.tables;
+      tree = parse(text.slice(start, end), tables);
     }
     for (const node of tree.children) yield { node, offset: start };
-    if (end >= text.length) return;
-    start = end;
   }
 }
 

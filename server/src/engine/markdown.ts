@@ -77,13 +77,21 @@ function gfmTablesAndFootnotes(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
 }
 
+function gfmFootnotes(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown());
+}
+
 const processor = unified().use(remarkParse).use(gfmTablesAndFootnotes).use(remarkFrontmatter, ['yaml', 'toml']);
+/** For text that cannot hold a table (chunks.ts): the same parse, without the table extension's cost. */
+const processorWithoutTables = unified().use(remarkParse).use(gfmFootnotes).use(remarkFrontmatter, ['yaml', 'toml']);
 
 const SENTENCE_END = /[。!?;|…]|\.(?=\s|$)(?<!\d\.(?=\d))/g;
 
 /** Parses a piece of Markdown on its own; offsets in the tree are relative to `markdown`. */
-export function parseTree(markdown: string): Root {
-  return processor.parse(markdown) as Root;
+export function parseTree(markdown: string, tables = true): Root {
+  return (tables ? processor : processorWithoutTables).parse(markdown) as Root;
 }
 
 /** A top-level node of the tree and what to add to its offsets to get offsets in the document. */
