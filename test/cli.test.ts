@@ -1,4 +1,5 @@
-import { readFileSync, statSync, chmodSync, readdirSync } from 'node:fs';
+import { readFileSync, statSync, chmodSync, readdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -282,5 +283,13 @@ describe('the bin', () => {
     const run = spawnSync('node', [join(root, 'bin/needfirst.js'), 'a.md'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('digital-only');
+  });
+
+  it('says so, with exit code 2, when its current folder no longer exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'needfirst-gone-'));
+    const run = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec node "$2" .', 'sh', dir, join(root, 'bin/needfirst.js')], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the current folder no longer exists');
+    expect(run.stderr).not.toContain('    at ');
   });
 });

@@ -28,9 +28,17 @@ export const nodeWorkers = (size: number) => createWorkerPool(__filename, size);
 
 /** Runs the CLI as a process: real arguments, streams and file system. */
 export async function run(): Promise<void> {
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch {
+    process.stderr.write('needfirst: the current folder no longer exists (it was deleted or moved). Change to an existing folder and run needfirst again.\n');
+    process.exitCode = 2;
+    return;
+  }
   const code = await main({
     argv: process.argv.slice(2),
-    cwd: process.cwd(),
+    cwd,
     fs: nodeFileSystem,
     stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY },
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY },
