@@ -76,6 +76,8 @@ const CONFIG_GLOB = '**/.needfirst.{json,jsonc,yaml,yml}';
  * typing, and the findings follow each keystroke. Documents whose recent lints took longer wait.
  */
 const FAST_LINT_MS = 50;
+/** Documents this long (UTF-16 code units) get their session primed after opening. */
+const PRIME_FROM = 20_000;
 
 
 async function readDisk(path: string): Promise<string | null> {
@@ -199,7 +201,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result: enabled ? safeLint(uri, text, config, sessionFor(uri)) : null,
     };
     linted.set(uri, entry);
+    if (enabled && !primed.has(uri) && text.length >= PRIME_FROM) prime(uri, text, config);
     return entry;
+  }
+
+  /** Documents whose session has been primed. */
+  const primed = new Set<string>();
+
+  /**
+   * After the first lint of a long document, lint it twice more through its session, once with a
+   * line added at the end and once as it is, so that the code a keystroke runs is compiled before
+   * the first keystroke rather than during it. The results are thrown away; the session's results
+   * never depend on its history.
+   */
+  function prime(uri: string, text: string, config: ResolvedConfig): void {
+    primed.add(uri);
+    setImmediate(() => {
+      const session = sessions.get(uri);
+      if (!session || documents.get(uri)?.getText() !== text) return;
+      try {
+        lint(`${text}\n`, { config, session });
+        lint(text, { config, session });
+      } catch {
+        // A failure shows in the real lint, which reports it.
+      }
+    });
   }
 
   function sessionFor(uri: string): LintSession {
@@ -482,6 +508,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const { uri } = document;
     cancelPending(uri);
     for (const map of [linted, savedLints, lastChange, sessions, lintCosts]) map.delete(uri);
+    primed.delete(uri);
     justOpened.delete(uri);
     if (isConfig(uri)) void configChanged();
     else if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
