@@ -13,7 +13,7 @@ export class BlockMemo {
   // Made on first use: a long document has a memo per block, and most never need these.
   private termHitsMap: Map<TermMatcher, TermHit[]> | undefined;
   private negations: Map<string, boolean> | undefined;
-  private kept: Map<TermMatcher, Map<string, TermHit[]>> | undefined;
+  private keptHits: Map<string, TermHit[]> | undefined;
   private statsValue: BlockStats | undefined;
   private placeholderSpans: Array<[number, number]> | undefined;
   private matchingValue: TermMatcher[] | undefined;
@@ -69,18 +69,13 @@ export class BlockMemo {
     return this.matchingValue;
   }
 
-  /** The hits of a matcher that pass a filter, which `key` names; computed once per filter. */
-  filtered(matcher: TermMatcher, key: string, keep: (hit: TermHit) => boolean): TermHit[] {
-    this.kept ??= new Map();
-    let byKey = this.kept.get(matcher);
-    if (!byKey) {
-      byKey = new Map();
-      this.kept.set(matcher, byKey);
-    }
-    let hits = byKey.get(key);
+  /** Hits that pass a filter, which `key` names; computed once per filter. */
+  kept(key: string, compute: () => TermHit[]): TermHit[] {
+    this.keptHits ??= new Map();
+    let hits = this.keptHits.get(key);
     if (!hits) {
-      hits = this.terms(matcher).filter(keep);
-      byKey.set(key, hits);
+      hits = compute();
+      this.keptHits.set(key, hits);
     }
     return hits;
   }

@@ -139,29 +139,33 @@ export class Analysis {
       }
       this.blocksHit = index;
     }
-    if (matchers.length === 1) return this.blocksHit.get(matchers[0]!) ?? [];
-    const found = new Set<Block>();
-    for (const m of matchers) for (const b of this.blocksHit.get(m) ?? []) found.add(b);
-    return [...found].sort((a, b) => a.index - b.index);
+    let merged: readonly Block[] = [];
+    for (const m of matchers) merged = mergeByIndex(merged, this.blocksHit.get(m) ?? []);
+    return merged;
   }
 
   /** All hits of some matchers across the document, outside placeholders, and not negated where that matters. */
   hits(matchers: TermMatcher[], options: { negation: 'trigger' | 'safeguard' | 'none'; context?: TermMatcher[] }): Hit[] {
     const out: Hit[] = [];
     const context = options.context ?? NO_MATCHERS;
-    // What is kept depends on the block's text alone, so a block's memo keeps it per filter.
-    const filter = `${options.negation}:${listId(context)}`;
-    for (const block of this.candidates(matchers)) {
+    const keep = (block: Block, t: TermHit): boolean =>
+      !this.inPlaceholder(block, t.start) &&
+      (options.negation === 'none' || !this.isNegated(block, t.start, t.end, options.negation)) &&
+      (!t.entry.context || this.sentenceHas(block, t.start, context));
+    if (this.indexed) {
+      // What passes depends on the block's text alone, so an editor's block memo keeps it, per
+      // list of matchers and filter: a keystroke then pays one lookup per block.
+      const key = `${matchers.map(matcherId).join(',')}|${options.negation}|${context.map(matcherId).join(',')}`;
+      for (const block of this.candidates(matchers)) {
+        const kept = block.memo.kept(key, () => matchers.flatMap((m) => block.memo.terms(m).filter((t) => keep(block, t))));
+        for (const t of kept) out.push(this.toHit(block, t.start, t.end, t.entry));
+      }
+      return out;
+    }
+    for (const block of this.doc.blocks) {
       for (const matcher of matchers) {
         const terms = this.blockTerms(matcher, block);
-        if (terms.length === 0) continue;
-        const keep = (t: TermHit): boolean =>
-          !this.inPlaceholder(block, t.start) &&
-          (options.negation === 'none' || !this.isNegated(block, t.start, t.end, options.negation)) &&
-          (!t.entry.context || this.sentenceHas(block, t.start, context));
-        // An editor keeps what passed in the block's memo; a single lint filters once anyway.
-        const kept = this.indexed ? block.memo.filtered(matcher, filter, keep) : terms.filter(keep);
-        for (const t of kept) out.push(this.toHit(block, t.start, t.end, t.entry));
+        for (const t of terms) if (keep(block, t)) out.push(this.toHit(block, t.start, t.end, t.entry));
       }
     }
     return out;
@@ -429,17 +433,42 @@ function lowerBound(sorted: readonly number[], value: number): number {
 
 const placeholderSpans = (text: string): Array<[number, number]> => [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
 
+/** Two lists of blocks in document order, merged, each block once. */
+function mergeByIndex(a: readonly Block[], b: readonly Block[]): readonly Block[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: Block[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.index < y.index)) {
+      out.push(x!);
+      i++;
+    } else if (x === undefined || y.index < x.index) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
 const NO_MATCHERS: TermMatcher[] = [];
 const NO_HITS: TermHit[] = [];
-/** Numbers for lists of context matchers, so that a block memo can name the filter a list makes. */
-const listIds = new WeakMap<readonly TermMatcher[], number>();
-let nextListId = 0;
+/** Numbers for matchers, so that a block memo can name the filter a list of them makes. */
+const matcherIds = new WeakMap<TermMatcher, number>();
+let nextMatcherId = 0;
 
-function listId(list: readonly TermMatcher[]): number {
-  let id = listIds.get(list);
+function matcherId(matcher: TermMatcher): number {
+  let id = matcherIds.get(matcher);
   if (id === undefined) {
-    id = nextListId++;
-    listIds.set(list, id);
+    id = nextMatcherId++;
+    matcherIds.set(matcher, id);
   }
   return id;
 }

@@ -210,9 +210,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * After the first lint of a long document, lint it twice more through its session, once with a
-   * line added at the end and once as it is, so that the code a keystroke runs is compiled before
-   * the first keystroke rather than during it. The results are thrown away; the session's results
-   * never depend on its history.
+   * paragraph added at the end and once as it is, so that the code a keystroke runs (re-parsing a
+   * stretch, a new block's memo) is compiled before the first keystroke rather than during it.
+   * The results are thrown away; the session's results never depend on its history.
    */
   function prime(uri: string, text: string, config: ResolvedConfig): void {
     primed.add(uri);
@@ -220,7 +220,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const session = sessions.get(uri);
       if (!session || documents.get(uri)?.getText() !== text) return;
       try {
-        lint(`${text}\n`, { config, session });
+        lint(`${text}\n\nx\n`, { config, session });
         lint(text, { config, session });
       } catch {
         // A failure shows in the real lint, which reports it.
