@@ -6,7 +6,10 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { counts, evaluate, parseCorpus, RULE_IDS, score, splitOf, type Outcome, type Scores } from '../test/corpus/evaluate.js';
-import { lint } from '../server/src/engine/lint.js';
+import { lint, VOCAB } from '../server/src/engine/lint.js';
+import { normalizeLiteral } from '../server/src/engine/normalize.js';
+import { findTerms } from '../server/src/engine/vocab.js';
+import { RULES } from '../server/src/engine/rules/index.js';
 
 const root = process.cwd();
 const corpusDir = join(root, 'test/corpus');
@@ -38,7 +41,31 @@ if (!process.argv.includes('--no-errors')) {
   console.log('\n## False positives\n');
   for (const o of outcomes) for (const r of o.falsePositives) console.log(`- ${o.passage.id} [${splitOf(o.passage.id)}] ${r} on "${(o.evidence[r] ?? []).join('", "')}": ${show(o)}`);
   console.log('\n## False negatives\n');
-  for (const o of outcomes) for (const r of o.falseNegatives) console.log(`- ${o.passage.id} [${splitOf(o.passage.id)}] ${r}: ${show(o)}`);
+  for (const o of outcomes) for (const r of o.falseNegatives) console.log(`- ${o.passage.id} [${splitOf(o.passage.id)}] ${r} (${missCause(o, r)}): ${show(o)}`);
+  console.log('\n## Why the false negatives were missed\n');
+  for (const split of ['dev', 'heldout'] as const) {
+    const causes = new Map<string, number>();
+    for (const o of outcomes) {
+      if (splitOf(o.passage.id) !== split) continue;
+      for (const r of o.falseNegatives) causes.set(missCause(o, r), (causes.get(missCause(o, r)) ?? 0) + 1);
+    }
+    console.log(`- ${split}: ${[...causes].map(([cause, n]) => `${n} ${cause}`).join(', ') || 'none'}`);
+  }
+}
+
+/**
+ * Why a rule missed a passage: a safeguard answered its trigger (the passage is flagged when the
+ * rule looks for no safeguard); a trigger term is in the text but negation, a critique or a
+ * missing context word dismissed it; or no trigger term is there at all.
+ */
+function missCause(o: Outcome, ruleId: string): string {
+  const rule = RULES.find((r) => r.id === ruleId);
+  if (!rule) return 'unknown rule';
+  const bare = lint(o.passage.text, { rules: [{ ...rule, safeguards: [] }] });
+  if (bare.findings.some((f) => f.ruleId === ruleId)) return 'answered by a safeguard';
+  const text = normalizeLiteral(o.passage.text);
+  const present = (VOCAB.triggers.get(ruleId) ?? []).some((m) => findTerms(m, text).length > 0);
+  return present ? 'trigger dismissed' : 'no trigger term';
 }
 
 if (process.argv.includes('--seeds')) {
