@@ -10,6 +10,7 @@ import type { CodeAction, CodeLens, Diagnostic, Hover, MarkupContent, PublishDia
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { project } from '../helpers.js';
+import { lint } from '../../server/src/engine/lint.js';
 import { ZH_HANS, ZH_HANT } from './docs.js';
 import { PULL_CAPABILITIES, PUSH_CAPABILITIES, spawnServer, type TestClient } from './client.js';
 
@@ -99,6 +100,29 @@ describe('language server over stdio', () => {
     // A fast lint follows each keystroke, so version 2 may be published too, but never after 3.
     expect(versions.at(-1)).toBe(3);
     expect(versions).toEqual([...new Set(versions)].sort((x, y) => x! - y!));
+  });
+
+  it('a long document is primed after opening, and keystrokes typed meanwhile get what a fresh lint of their text gets', async () => {
+    const { client, uri } = await start(PUSH_CAPABILITIES);
+    const u = uri('long.md');
+    const sections = Array.from({ length: 400 }, (_, i) => `## 第${i + 1}节\n\n${ZH_HANS.split('\n').filter((l) => !l.startsWith('#')).join('\n')}\n`);
+    const text = `# 长方案\n\n${sections.join('\n')}`;
+    expect(text.length).toBeGreaterThan(20_000);
+    await client.open(u, text);
+    await client.published(u, (p) => p.version === 1);
+    // Typed at once, while priming runs: a paragraph edit, a new finding, and a fence opened mid-document.
+    await client.change(u, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '说明' }]);
+    await client.change(u, [{ range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: '建设全国首个平台。\n\n' }]);
+    let doc = await client.change(u, [{ range: { start: { line: 200, character: 0 }, end: { line: 200, character: 0 } }, text: '```\n' }]);
+    const expected = (source: string): Array<[unknown, number, number, number]> =>
+      lint(source).findings.map((f) => [f.ruleId, f.start.line - 1, f.start.column - 1, f.end.column - 1]);
+    const atFour = await client.published(u, (p) => p.version === 4);
+    expect(summary(atFour.diagnostics)).toEqual(expected(doc.getText()));
+    // And after priming has long finished, closing the fence again.
+    doc = await client.change(u, [{ range: { start: { line: 200, character: 0 }, end: { line: 201, character: 0 } }, text: '' }]);
+    const atFive = await client.published(u, (p) => p.version === 5);
+    expect(summary(atFive.diagnostics)).toEqual(expected(doc.getText()));
+    expect(atFive.diagnostics.length).toBeGreaterThan(atFour.diagnostics.length);
   });
 
   it('code actions are computed for the current version only: a diagnostic from an older text gets none', async () => {

@@ -78,6 +78,8 @@ const CONFIG_GLOB = '**/.needfirst.{json,jsonc,yaml,yml}';
 const FAST_LINT_MS = 50;
 /** Documents this long (UTF-16 code units) get their session primed after opening. */
 const PRIME_FROM = 20_000;
+/** How many keystrokes priming types into a long document (see prime). */
+const PRIME_KEYSTROKES = 10;
 
 
 async function readDisk(path: string): Promise<string | null> {
@@ -92,6 +94,22 @@ const fsPathOf = (uri: string): string | null => {
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : null;
 };
+
+/**
+ * The end of the first line at or after `from` that reads as prose (not a fence, table, rule,
+ * HTML or front matter line), or -1. Priming types there, so it exercises the common keystroke.
+ */
+function proseLineEnd(text: string, from: number): number {
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    if (end === -1) return -1;
+    const line = text.slice(start, end).trim();
+    if (line.length > 0 && !/^(?:[`~|<-]|\*\*\*|___)/.test(line)) return end;
+    start = end + 1;
+  }
+  return -1;
+}
 
 /** Wires the needfirst language server onto a connection and starts listening. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -120,12 +138,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /**
    * The last few lint times of each open document. The first lint parses the whole document on
    * opening and says nothing about a keystroke, so it is left out; so is a rare slow one, by taking
-   * the median.
+   * the median of at least three. Priming's lints count, since they are keystrokes too.
    */
   const lintCosts = new Map<string, number[]>();
   const delayFor = (uri: string): number => {
     const costs = [...(lintCosts.get(uri) ?? [])].sort((a, b) => a - b);
-    return costs.length === 0 || costs[costs.length >> 1]! <= FAST_LINT_MS ? 0 : debounceMs;
+    return costs.length < 3 || costs[costs.length >> 1]! <= FAST_LINT_MS ? 0 : debounceMs;
   };
   const recordCost = (uri: string, ms: number): void => {
     const costs = lintCosts.get(uri);
@@ -209,23 +227,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const primed = new Set<string>();
 
   /**
-   * After the first lint of a long document, lint it twice more through its session, once with a
-   * paragraph added at the end and once as it is, so that the code a keystroke runs (re-parsing a
-   * stretch, a new block's memo) is compiled before the first keystroke rather than during it.
-   * The results are thrown away; the session's results never depend on its history.
+   * After the first lint of a long document, lint it a few more times through its session: with a
+   * paragraph added at the end, with one character typed at the end of lines spread through it,
+   * and as it is. The code a keystroke runs (re-parsing a stretch, a new block's memo) is then
+   * compiled and optimised before the first keystroke rather than during the first dozen. Each
+   * lint is its own step, so a real edit never waits for more than one, and priming stops as soon
+   * as the document changes. The results are thrown away; a session's results never depend on its
+   * history.
    */
   function prime(uri: string, text: string, config: ResolvedConfig): void {
     primed.add(uri);
-    setImmediate(() => {
+    // Each variant differs from the one before by one small edit, as keystrokes do.
+    const variants = [`${text}\n\nx\n`, text];
+    for (let k = 1; k <= PRIME_KEYSTROKES; k++) {
+      const at = proseLineEnd(text, Math.floor((k * text.length) / (PRIME_KEYSTROKES + 1)));
+      if (at > 0) variants.push(`${text.slice(0, at)}x${text.slice(at)}`, text);
+    }
+    const step = (i: number): void => {
       const session = sessions.get(uri);
-      if (!session || documents.get(uri)?.getText() !== text) return;
+      if (i >= variants.length || !session || documents.get(uri)?.getText() !== text) return;
       try {
-        lint(`${text}\n\nx\n`, { config, session });
-        lint(text, { config, session });
+        const started = performance.now();
+        lint(variants[i]!, { config, session });
+        recordCost(uri, performance.now() - started);
       } catch {
         // A failure shows in the real lint, which reports it.
+        return;
       }
-    });
+      setImmediate(step, i + 1);
+    };
+    setImmediate(step, 0);
   }
 
   function sessionFor(uri: string): LintSession {
