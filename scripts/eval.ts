@@ -29,6 +29,40 @@ function table(title: string, subset: Outcome[]): void {
   console.log(row('overall', score(counts(subset))));
   for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, score(counts(subset.filter((o) => o.passage.lang === lang)))));
   for (const rule of RULE_IDS) console.log(row(rule, score(counts(subset, rule))));
+  const ci = bootstrap(subset);
+  console.log(`\n95% interval over passages (1,000 resamples): precision ${pct(ci.precision[0])}–${pct(ci.precision[1])}, recall ${pct(ci.recall[0])}–${pct(ci.recall[1])}`);
+}
+
+/**
+ * How far the overall figures could move by chance: precision and recall of passages resampled
+ * with replacement, 2.5th and 97.5th percentiles. A small split (the held-out one) moves a lot.
+ */
+function bootstrap(subset: Outcome[]): { precision: [number, number]; recall: [number, number] } {
+  let state = 12345;
+  const random = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const perPassage = subset.map((o) => counts([o]));
+  const precisions: number[] = [];
+  const recalls: number[] = [];
+  for (let r = 0; r < 1000; r++) {
+    const total = { tp: 0, fp: 0, fn: 0 };
+    for (let i = 0; i < perPassage.length; i++) {
+      const c = perPassage[Math.floor(random() * perPassage.length)]!;
+      total.tp += c.tp;
+      total.fp += c.fp;
+      total.fn += c.fn;
+    }
+    const s = score(total);
+    precisions.push(s.precision);
+    recalls.push(s.recall);
+  }
+  const interval = (xs: number[]): [number, number] => {
+    xs.sort((a, b) => a - b);
+    return [xs[Math.floor(xs.length * 0.025)]!, xs[Math.floor(xs.length * 0.975)]!];
+  };
+  return { precision: interval(precisions), recall: interval(recalls) };
 }
 
 console.log(`# needfirst accuracy on test/corpus (${passages.length} passages)`);
