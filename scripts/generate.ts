@@ -34,12 +34,30 @@ function yamlFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
 }
 
+/** Word classes per language (server/vocab/slots.*.yaml), filled in below before any term is read. */
+const slots: Record<VocabLanguage, Map<string, string>> = { zh: new Map(), en: new Map() };
+const SLOT = /\{([a-z][a-z0-9-]*)\}/g;
+
+/** Writes each `{name}` of a term out as its word class, `(a|b|c)`, in place. */
+function fillSlots(file: string, entry: TermEntry, lang: VocabLanguage, what: string): void {
+  if (typeof entry.term !== 'string') return;
+  entry.term = entry.term.replace(SLOT, (whole, name: string) => {
+    const words = slots[lang].get(name);
+    if (words === undefined) {
+      problems.push(`${file}: ${what} "${entry.term}" uses {${name}}, which server/vocab/slots.${lang}.yaml does not define.`);
+      return whole;
+    }
+    return `(${words})`;
+  });
+}
+
 function checkEntries(file: string, entries: unknown, lang: VocabLanguage, what: string): TermEntry[] {
   if (!Array.isArray(entries)) {
     problems.push(`${file}: "${what}" must be a list of { term } or { regex } entries.`);
     return [];
   }
   for (const [i, entry] of entries.entries()) {
+    fillSlots(file, entry as TermEntry, lang, `${what}[${i}]`);
     for (const p of termProblems(entry as TermEntry, lang, normalizeLiteral)) problems.push(`${file}: ${what}[${i}] ${p}.`);
   }
   return entries as TermEntry[];
@@ -66,6 +84,20 @@ for (const [from, to] of variantData.pairs) {
 setRegionalVariants(variantData.pairs);
 for (const [input, expected] of variantData.examples) {
   if (normalizeLiteral(input) !== expected) problems.push(`${variantFile}: example "${input}" becomes "${normalizeLiteral(input)}", not "${expected}".`);
+}
+for (const lang of ['zh', 'en'] as const) {
+  const slotFile = `server/vocab/slots.${lang}.yaml`;
+  const data = readYaml<{ lang: string; slots: Record<string, string> }>(join(root, slotFile));
+  if (data.lang !== lang || typeof data.slots !== 'object' || data.slots === null) {
+    problems.push(`${slotFile}: needs "lang: ${lang}" and a "slots" map of names to words.`);
+    continue;
+  }
+  for (const [name, words] of Object.entries(data.slots)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) problems.push(`${slotFile}: the slot name "${name}" should be lower-case kebab-case.`);
+    if (typeof words !== 'string' || words.trim() === '') problems.push(`${slotFile}: slot "${name}" needs its words as one string, "a|b|c".`);
+    else if (/[{}…]/.test(words)) problems.push(`${slotFile}: slot "${name}" holds words, not other slots or gaps.`);
+    else slots[lang].set(name, words);
+  }
 }
 const ruleIds = new Set(RULES.map((r) => r.id));
 const rules: RuleVocab[] = [];
