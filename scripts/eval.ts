@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { counts, evaluate, parseCorpus, RULE_IDS, score, splitOf, type Outcome, type Scores } from '../test/corpus/evaluate.js';
+import { counts, evaluate, evidenceCounts, parseCorpus, RULE_IDS, score, splitOf, type Outcome, type Scores } from '../test/corpus/evaluate.js';
 import { lint, VOCAB } from '../server/src/engine/lint.js';
 import { normalizeLiteral } from '../server/src/engine/normalize.js';
 import { findTerms } from '../server/src/engine/vocab.js';
@@ -29,6 +29,9 @@ function table(title: string, subset: Outcome[]): void {
   console.log(row('overall', score(counts(subset))));
   for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, score(counts(subset.filter((o) => o.passage.lang === lang)))));
   for (const rule of RULE_IDS) console.log(row(rule, score(counts(subset, rule))));
+  // The evidence behind the answers: does the engine find a stated need or offline alternative where the labels say there is one?
+  console.log(row('evidence: need stated', score(evidenceCounts(subset, 'need'))));
+  console.log(row('evidence: offline stated', score(evidenceCounts(subset, 'offline'))));
   const ci = bootstrap(subset);
   console.log(`\n95% interval over passages (1,000 resamples): precision ${pct(ci.precision[0])}–${pct(ci.precision[1])}, recall ${pct(ci.recall[0])}–${pct(ci.recall[1])}`);
 }

@@ -2,7 +2,9 @@
  * Scores the engine on the labelled corpus. Shared by `npm run eval` (which prints) and the corpus
  * test (which asserts the floors), so both measure the same thing.
  */
-import { lint } from '../../server/src/engine/lint.js';
+import { Analysis } from '../../server/src/engine/context.js';
+import { lint, VOCAB } from '../../server/src/engine/lint.js';
+import { parseMarkdown } from '../../server/src/engine/markdown.js';
 import { RULES } from '../../server/src/engine/rules/index.js';
 
 export interface Passage {
@@ -48,6 +50,16 @@ export interface Outcome {
   falseNegatives: string[];
   /** The text of each predicted finding, for the error listing. */
   evidence: Record<string, string[]>;
+  /** Whether the engine finds a term of the `need` and of the `offline` safeguard set in the passage. */
+  needFound: boolean;
+  offlineFound: boolean;
+}
+
+/** Whether a safeguard set has a hit in the passage's prose, as a rule would count it (negation included). */
+function setFound(analysis: Analysis, setId: string): boolean {
+  const set = VOCAB.sets.get(setId);
+  if (!set) throw new Error(`The vocabulary has no safeguard set "${setId}".`);
+  return analysis.hits(set.matchers, { negation: set.negatable ? 'safeguard' : 'none' }).length > 0;
 }
 
 export function score(c: Counts): Scores {
@@ -81,12 +93,15 @@ export function evaluate(passages: Passage[]): Outcome[] {
       (evidence[f.ruleId] ??= []).push(f.text);
     }
     const predicted = Object.keys(evidence).sort();
+    const analysis = new Analysis(parseMarkdown(passage.text, { blockquotes: true }), VOCAB);
     return {
       passage,
       predicted,
       falsePositives: predicted.filter((r) => !passage.labels.includes(r)),
       falseNegatives: passage.labels.filter((r) => !predicted.includes(r)),
       evidence,
+      needFound: setFound(analysis, 'need'),
+      offlineFound: setFound(analysis, 'offline'),
     };
   });
 }
@@ -102,6 +117,19 @@ export function counts(outcomes: Outcome[], rule?: string): Counts {
       else if (hit) c.fp++;
       else if (gold) c.fn++;
     }
+  }
+  return c;
+}
+
+/** How well the engine's evidence agrees with the `statesNeed` / `statesOffline` labels. */
+export function evidenceCounts(outcomes: Outcome[], which: 'need' | 'offline'): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const o of outcomes) {
+    const gold = which === 'need' ? o.passage.statesNeed : o.passage.statesOffline;
+    const found = which === 'need' ? o.needFound : o.offlineFound;
+    if (gold && found) c.tp++;
+    else if (found) c.fp++;
+    else if (gold) c.fn++;
   }
   return c;
 }
