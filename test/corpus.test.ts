@@ -27,6 +27,30 @@ describe('the accuracy corpus', () => {
     expect(passages.length).toBeGreaterThanOrEqual(300);
   });
 
+  it('holds no passage twice: none repeats most of another, whatever its punctuation width or spacing', () => {
+    // Two sets gathered from the same stored pages can pick the same text; a copy on each side of
+    // the split would leak tuned text into the held-out figures.
+    const flat = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+    const firstWith = new Map<string, string>();
+    const stretches = (text: string): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i + 30 <= text.length; i += 10) out.push(text.slice(i, i + 30));
+      return out;
+    };
+    const repeats: string[] = [];
+    for (const p of passages) {
+      const own = stretches(flat(p.text));
+      const seen = new Map<string, number>();
+      for (const s of own) {
+        const other = firstWith.get(s);
+        if (other && other !== p.id) seen.set(other, (seen.get(other) ?? 0) + 1);
+      }
+      for (const [other, n] of seen) if (own.length > 0 && n / own.length >= 0.9) repeats.push(`${p.id} repeats ${other}`);
+      for (const s of own) if (!firstWith.has(s)) firstWith.set(s, p.id);
+    }
+    expect(repeats).toEqual([]);
+  });
+
   it('keeps about a fifth of the passages held out', () => {
     const held = passages.filter((p) => splitOf(p.id) === 'heldout').length / passages.length;
     expect(held).toBeGreaterThan(0.12);
@@ -36,11 +60,12 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-23 with sets B and C after the vocabulary batches from development errors:
-    // dev 0.88 / 0.81, all 0.85 / 0.76 (held-out 0.69 / 0.53; set C 0.72 / 0.46, first scored 0.68 / 0.42).
+    // Measured on 2026-11-24 with sets B, C and D, after 29 passages that repeated earlier ones were
+    // removed (they were mostly found ones, so the figures dropped with them): dev 0.87 / 0.79,
+    // all 0.84 / 0.73 (held-out 0.65 / 0.47).
     expect(dev.precision).toBeGreaterThanOrEqual(0.86);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.79);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.78);
     expect(all.precision).toBeGreaterThanOrEqual(0.83);
-    expect(all.recall).toBeGreaterThanOrEqual(0.74);
+    expect(all.recall).toBeGreaterThanOrEqual(0.73);
   });
 });
