@@ -60,12 +60,12 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-24 with sets B, C and D, after 29 passages that repeated earlier ones were
-    // removed (they were mostly found ones, so the figures dropped with them): dev 0.87 / 0.79,
-    // all 0.84 / 0.73 (held-out 0.65 / 0.47).
-    expect(dev.precision).toBeGreaterThanOrEqual(0.86);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.78);
-    expect(all.precision).toBeGreaterThanOrEqual(0.83);
-    expect(all.recall).toBeGreaterThanOrEqual(0.73);
+    // Measured on 2026-11-24 after 29 repeated passages were removed and sets B, C and D were
+    // labelled a second time and adjudicated (which added gold labels, so recall fell with it):
+    // dev 0.88 / 0.76, all 0.85 / 0.71 (held-out 0.67 / 0.45).
+    expect(dev.precision).toBeGreaterThanOrEqual(0.87);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.76);
+    expect(all.precision).toBeGreaterThanOrEqual(0.84);
+    expect(all.recall).toBeGreaterThanOrEqual(0.70);
   });
 });
