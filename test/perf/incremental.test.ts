@@ -46,4 +46,24 @@ describe('incremental re-parsing gives what a full parse gives', () => {
     expect(counts.edits).toBe(SEQUENCES * EDITS);
     expect(counts.incremental).toBeGreaterThan(counts.edits / 2);
   });
+
+  it('an edit that makes a block run on re-parses only until the structure settles, not to the end', () => {
+    const block = (i: number): string => `## 第${i}节\n\n1. 第一项。\n2. 第二项。\n\n说明文字${i}。\n\n\`\`\`yaml\nkey: ${i}\n\`\`\`\n\n`;
+    const text = Array.from({ length: 60 }, (_, i) => block(i)).join('');
+    const at = (needle: string): number => text.indexOf(needle);
+    const cases: Array<[string, string]> = [
+      // A paragraph typed into the blank line after a list now continues the list.
+      ['a blank line after a list', `${text.slice(0, at('2. 第二项。') + 7)}下${text.slice(at('2. 第二项。') + 7)}`],
+      // A fence opener loses a backtick: its closer opens a block that the next closer ends.
+      ['a fence opener', `${text.slice(0, at('```yaml'))}${text.slice(at('```yaml') + 1)}`],
+    ];
+    for (const [what, changed] of cases) {
+      const session = new LintSession();
+      lint(text, { session });
+      const result = lint(changed, { session });
+      expect(session.parser.last.kind, what).toBe('incremental');
+      expect(session.parser.last.parsedLength, what).toBeLessThan(text.length / 10);
+      expect(result.findings, what).toEqual(lint(changed).findings);
+    }
+  });
 });

@@ -120,24 +120,35 @@ export class IncrementalParser {
       a = 0;
     }
 
-    // End: the child after the change that starts after a blank line which the edit left alone.
-    let b = lastTouched + 1;
-    let end = -1;
-    for (; b < children.length; b++) {
-      const e = lineStart(old, children[b]!.start);
-      if (!isBlank(old, e) || children[b - 1]!.end >= e) continue;
-      if (lineStart(old, e - 1) < oldTo) continue;
-      end = e;
-      break;
+    // End: a child after the change that starts after a blank line which the edit left alone, where
+    // the new text has a top-level node starting too. The first such child is tried first; when
+    // the edit made a block run on past it (a paragraph that now continues a list, a fence whose
+    // closer now opens the next block), ones further out, twice as far each time, so a block
+    // structure that settles again a few blocks on is found without parsing to the end.
+    const boundaryFrom = (from: number): { b: number; end: number } | null => {
+      for (let b = from; b < children.length; b++) {
+        const e = lineStart(old, children[b]!.start);
+        if (!isBlank(old, e) || children[b - 1]!.end >= e) continue;
+        if (lineStart(old, e - 1) < oldTo) continue;
+        return { b, end: e };
+      }
+      return null;
+    };
+    let fresh: Child[] | null = null;
+    let b = -1;
+    for (let next = lastTouched + 1, skip = 1; ; skip *= 2) {
+      const found = boundaryFrom(next);
+      if (!found) break;
+      b = found.b;
+      fresh = this.stretch(text, start, { sliceEnd: children[b]!.end + delta, newEnd: found.end + delta });
+      if (fresh) break;
+      next = b + skip;
     }
-    // Past the last child the stretch runs to the end of the document.
-    const bounded = end < 0 ? null : { sliceEnd: children[b]!.end + delta, newEnd: end + delta };
-    let fresh = bounded ? this.stretch(text, start, bounded) : null;
-    // When the edit changed what follows it (an opened code fence), the stretch runs on to the end:
-    // what comes before it is still reused.
+    // When no boundary holds (an opened code fence that never closes), the stretch runs on to the
+    // end: what comes before it is still reused.
     const reuseAfter = fresh !== null;
     fresh ??= this.stretch(text, start, null)!;
-    this.last = { kind: 'incremental', parsedLength: (reuseAfter ? bounded!.sliceEnd : text.length) - start };
+    this.last = { kind: 'incremental', parsedLength: (reuseAfter ? children[b]!.end + delta : text.length) - start };
     const after = reuseAfter ? children.slice(b).map((c) => ({ node: c.node, shift: c.shift + delta, start: c.start + delta, end: c.end + delta })) : [];
     return [...children.slice(0, a), ...fresh, ...after];
   }

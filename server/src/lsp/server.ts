@@ -76,8 +76,12 @@ const CONFIG_GLOB = '**/.needfirst.{json,jsonc,yaml,yml}';
  * typing, and the findings follow each keystroke. Documents whose recent lints took longer wait.
  */
 const FAST_LINT_MS = 50;
-/** Documents this long (UTF-16 code units) get their session primed after opening. */
+/**
+ * Documents this long (UTF-16 code units) get their session primed after opening. Past the upper
+ * bound a lint takes long enough that compiling its code is a small part of it.
+ */
 const PRIME_FROM = 20_000;
+const PRIME_UP_TO = 2_000_000;
 /** How many keystrokes priming types into a long document (see prime). */
 const PRIME_KEYSTROKES = 10;
 
@@ -219,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       result: enabled ? safeLint(uri, text, config, sessionFor(uri)) : null,
     };
     linted.set(uri, entry);
-    if (enabled && !primed.has(uri) && text.length >= PRIME_FROM) prime(uri, text, config);
+    if (enabled && !primed.has(uri) && text.length >= PRIME_FROM && text.length <= PRIME_UP_TO) prime(uri, text, config);
     return entry;
   }
 
@@ -237,18 +241,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   function prime(uri: string, text: string, config: ResolvedConfig): void {
     primed.add(uri);
-    // Each variant differs from the one before by one small edit, as keystrokes do.
-    const variants = [`${text}\n\nx\n`, text];
+    // Each variant differs from the one before by one small edit, as keystrokes do; each is made
+    // only when its turn comes, so priming holds one extra copy of the text at a time.
+    const typedAt: number[] = [];
     for (let k = 1; k <= PRIME_KEYSTROKES; k++) {
       const at = proseLineEnd(text, Math.floor((k * text.length) / (PRIME_KEYSTROKES + 1)));
-      if (at > 0) variants.push(`${text.slice(0, at)}x${text.slice(at)}`, text);
+      if (at > 0) typedAt.push(at);
     }
+    const variant = (i: number): string => {
+      if (i === 0) return `${text}\n\nx\n`;
+      const at = typedAt[(i - 2) >> 1];
+      return i % 2 === 1 || at === undefined ? text : `${text.slice(0, at)}x${text.slice(at)}`;
+    };
+    const steps = 2 + 2 * typedAt.length;
     const step = (i: number): void => {
       const session = sessions.get(uri);
-      if (i >= variants.length || !session || documents.get(uri)?.getText() !== text) return;
+      if (i >= steps || !session || documents.get(uri)?.getText() !== text) return;
       try {
         const started = performance.now();
-        lint(variants[i]!, { config, session });
+        lint(variant(i), { config, session });
         recordCost(uri, performance.now() - started);
       } catch {
         // A failure shows in the real lint, which reports it.
