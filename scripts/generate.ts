@@ -36,6 +36,7 @@ function yamlFiles(dir: string): string[] {
 
 /** Word classes per language (server/vocab/slots.*.yaml), filled in below before any term is read. */
 const slots: Record<VocabLanguage, Map<string, string>> = { zh: new Map(), en: new Map() };
+const slotsUsed = new Set<string>();
 const SLOT = /\{([a-z][a-z0-9-]*)\}/g;
 
 /** Writes each `{name}` of a term out as its word class, `(a|b|c)`, in place. */
@@ -47,6 +48,7 @@ function fillSlots(file: string, entry: TermEntry, lang: VocabLanguage, what: st
       problems.push(`${file}: ${what} "${entry.term}" uses {${name}}, which server/vocab/slots.${lang}.yaml does not define.`);
       return whole;
     }
+    slotsUsed.add(`${lang}:${name}`);
     return `(${words})`;
   });
 }
@@ -152,6 +154,11 @@ for (const lang of ['zh', 'en'] as const) {
     else checkEntries(cFile, c.items[item.id], lang, item.id);
   }
   checklist.push(c);
+}
+for (const lang of ['zh', 'en'] as const) {
+  for (const name of slots[lang].keys()) {
+    if (!slotsUsed.has(`${lang}:${name}`)) problems.push(`server/vocab/slots.${lang}.yaml: slot "${name}" is used by no term; remove it or use it.`);
+  }
 }
 const vocab: VocabData = { variants: variantData.pairs, rules, safeguards, negations, checklist };
 outputs.set('server/src/engine/generated/vocab.json', `${JSON.stringify(vocab, null, 1)}\n`);
