@@ -109,7 +109,7 @@ function proseLineEnd(text: string, from: number): number {
     const end = text.indexOf('\n', start);
     if (end === -1) return -1;
     const line = text.slice(start, end).trim();
-    if (line.length > 0 && !/^(?:[`~|<-]|\*\*\*|___)/.test(line)) return end;
+    if (line.length > 0 && !/^(?:```|~~~|\||<|---|\+\+\+|\*\*\*|___)/.test(line)) return end;
     start = end + 1;
   }
   return -1;
