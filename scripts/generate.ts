@@ -15,6 +15,7 @@ import { CHECKLIST } from '../server/src/engine/checklist.js';
 import { normalizeLiteral, setRegionalVariants } from '../server/src/engine/normalize.js';
 import { termProblems, type ChecklistVocab, type NegationVocab, type RuleVocab, type SafeguardVocab, type TermEntry, type VocabData, type VocabLanguage } from '../server/src/engine/vocab.js';
 import { docsUrl } from '../server/src/engine/docs.js';
+import { fillSlots, readSlots, type Slots } from './slots.js';
 
 const root = process.cwd();
 const check = process.argv.includes('--check');
@@ -34,23 +35,16 @@ function yamlFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
 }
 
-/** Word classes per language (server/vocab/slots.*.yaml), filled in below before any term is read. */
-const slots: Record<VocabLanguage, Map<string, string>> = { zh: new Map(), en: new Map() };
+/** Word classes per language, read before any term so that terms can use them. */
+const slots: Slots = readSlots(root, problems);
 const slotsUsed = new Set<string>();
-const SLOT = /\{([a-z][a-z0-9-]*)\}/g;
 
-/** Writes each `{name}` of a term out as its word class, `(a|b|c)`, in place. */
-function fillSlots(file: string, entry: TermEntry, lang: VocabLanguage, what: string): void {
+function fillEntrySlots(file: string, entry: TermEntry, lang: VocabLanguage, what: string): void {
   if (typeof entry.term !== 'string') return;
-  entry.term = entry.term.replace(SLOT, (whole, name: string) => {
-    const words = slots[lang].get(name);
-    if (words === undefined) {
-      problems.push(`${file}: ${what} "${entry.term}" uses {${name}}, which server/vocab/slots.${lang}.yaml does not define.`);
-      return whole;
-    }
-    slotsUsed.add(`${lang}:${name}`);
-    return `(${words})`;
-  });
+  const term = entry.term;
+  entry.term = fillSlots(term, slots[lang], (name) => slotsUsed.add(`${lang}:${name}`), (name) =>
+    problems.push(`${file}: ${what} "${term}" uses {${name}}, which server/vocab/slots.${lang}.yaml does not define.`),
+  );
 }
 
 function checkEntries(file: string, entries: unknown, lang: VocabLanguage, what: string): TermEntry[] {
@@ -59,7 +53,7 @@ function checkEntries(file: string, entries: unknown, lang: VocabLanguage, what:
     return [];
   }
   for (const [i, entry] of entries.entries()) {
-    fillSlots(file, entry as TermEntry, lang, `${what}[${i}]`);
+    fillEntrySlots(file, entry as TermEntry, lang, `${what}[${i}]`);
     for (const p of termProblems(entry as TermEntry, lang, normalizeLiteral)) problems.push(`${file}: ${what}[${i}] ${p}.`);
   }
   return entries as TermEntry[];
@@ -86,20 +80,6 @@ for (const [from, to] of variantData.pairs) {
 setRegionalVariants(variantData.pairs);
 for (const [input, expected] of variantData.examples) {
   if (normalizeLiteral(input) !== expected) problems.push(`${variantFile}: example "${input}" becomes "${normalizeLiteral(input)}", not "${expected}".`);
-}
-for (const lang of ['zh', 'en'] as const) {
-  const slotFile = `server/vocab/slots.${lang}.yaml`;
-  const data = readYaml<{ lang: string; slots: Record<string, string> }>(join(root, slotFile));
-  if (data.lang !== lang || typeof data.slots !== 'object' || data.slots === null) {
-    problems.push(`${slotFile}: needs "lang: ${lang}" and a "slots" map of names to words.`);
-    continue;
-  }
-  for (const [name, words] of Object.entries(data.slots)) {
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) problems.push(`${slotFile}: the slot name "${name}" should be lower-case kebab-case.`);
-    if (typeof words !== 'string' || words.trim() === '') problems.push(`${slotFile}: slot "${name}" needs its words as one string, "a|b|c".`);
-    else if (/[{}…]/.test(words)) problems.push(`${slotFile}: slot "${name}" holds words, not other slots or gaps.`);
-    else slots[lang].set(name, words);
-  }
 }
 const ruleIds = new Set(RULES.map((r) => r.id));
 const rules: RuleVocab[] = [];

@@ -1,0 +1,107 @@
+/**
+ * npm run try-terms -- <proposal.yaml | folder> …: measures proposed trigger terms, one at a time,
+ * on the development split of test/corpus before they join the vocabulary. For each term it
+ * prints whether its own examples behave, how many development passages it newly flags for its
+ * rule, and which of those the labels call right (+tp) or wrong (+fp), with their ids.
+ *
+ * It never lints a held-out passage, so choosing terms by its output cannot tune on the held-out
+ * split. A proposal file looks like a rule's vocabulary file:
+ *
+ *   rule: digital-only
+ *   lang: zh
+ *   add:
+ *     - { term: 只有…才能…, why: …, flagged: an example it must match, accepted: one it must not }
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { evaluate, parseCorpus, splitOf, type Passage } from '../test/corpus/evaluate.js';
+import { VOCAB } from '../server/src/engine/lint.js';
+import { normalizeLiteral } from '../server/src/engine/normalize.js';
+import { compileTerms, findTerms, termProblems, type TermEntry, type VocabLanguage } from '../server/src/engine/vocab.js';
+import { RULES } from '../server/src/engine/rules/index.js';
+import { fillSlots, readSlots } from './slots.js';
+
+interface ProposedEntry extends TermEntry {
+  why?: string;
+  flagged?: string;
+  accepted?: string;
+}
+
+interface Proposal {
+  rule: string;
+  lang: VocabLanguage;
+  add: ProposedEntry[];
+  slots?: Record<string, string[]>;
+}
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+if (args.length === 0) {
+  console.error('Usage: npm run try-terms -- <proposal.yaml | folder> …  (a folder means every .yaml file in it)');
+  process.exit(2);
+}
+const files = args.flatMap((a) => (statSync(a).isDirectory() ? readdirSync(a).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(a, f)) : [a]));
+
+const corpusDir = join(root, 'test/corpus');
+const dev: Passage[] = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .flatMap((f) => parseCorpus(readFileSync(join(corpusDir, f), 'utf8'), f))
+  .filter((p) => splitOf(p.id) === 'dev');
+const baseline = new Map(evaluate(dev).map((o) => [o.passage.id, new Set(o.predicted)]));
+const normalised = new Map(dev.map((p) => [p.id, normalizeLiteral(p.text)]));
+
+const problems: string[] = [];
+const slots = readSlots(root, problems);
+const ruleIds = new Set(RULES.map((r) => r.id));
+let total = { terms: 0, tp: 0, fp: 0 };
+
+for (const file of files) {
+  let proposal: Proposal;
+  try {
+    proposal = parseYaml(readFileSync(file, 'utf8')) as Proposal;
+  } catch (error) {
+    console.error(`${file}: not valid YAML: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (!ruleIds.has(proposal.rule) || (proposal.lang !== 'zh' && proposal.lang !== 'en') || !Array.isArray(proposal.add)) {
+    console.error(`${file}: needs "rule" (one of the catalogue's ids), "lang" (zh or en) and an "add" list.`);
+    process.exit(2);
+  }
+  // A proposal may widen word classes; its terms are measured with the widened classes.
+  const words = new Map(slots[proposal.lang]);
+  for (const [name, extra] of Object.entries(proposal.slots ?? {})) {
+    const old = words.get(name);
+    words.set(name, [old, ...extra.map(normalizeLiteral)].filter(Boolean).join('|'));
+  }
+  const triggers = VOCAB.triggers.get(proposal.rule)!;
+  console.log(`\n## ${file}: ${proposal.rule} (${proposal.lang}), ${proposal.add.length} terms\n`);
+  for (const proposed of proposal.add) {
+    const { why: _why, flagged, accepted, ...entry } = proposed;
+    const shown = entry.term ?? entry.regex ?? '?';
+    if (entry.term !== undefined) entry.term = fillSlots(entry.term, words, () => {}, (name) => problems.push(`${file}: "${shown}" uses {${name}}, an unknown word class`));
+    const wrong = termProblems(entry, proposal.lang, normalizeLiteral);
+    if (wrong.length > 0) {
+      console.log(`- \`${shown}\`: SKIPPED, ${wrong.join('; ')}`);
+      continue;
+    }
+    const matcher = compileTerms([entry], proposal.lang)!;
+    const examples = [
+      flagged !== undefined && findTerms(matcher, normalizeLiteral(flagged)).length === 0 ? 'flagged example does not match' : '',
+      accepted !== undefined && findTerms(matcher, normalizeLiteral(accepted)).length > 0 ? 'accepted example matches' : '',
+    ].filter(Boolean);
+    // Only passages the term can match need linting again; the rest cannot change.
+    const touched = dev.filter((p) => findTerms(matcher, normalised.get(p.id)!).length > 0);
+    triggers.push(matcher);
+    const gained = evaluate(touched).filter((o) => o.predicted.includes(proposal.rule) && !baseline.get(o.passage.id)!.has(proposal.rule));
+    triggers.pop();
+    const tp = gained.filter((o) => o.passage.labels.includes(proposal.rule)).map((o) => o.passage.id);
+    const fp = gained.filter((o) => !o.passage.labels.includes(proposal.rule)).map((o) => o.passage.id);
+    total = { terms: total.terms + 1, tp: total.tp + tp.length, fp: total.fp + fp.length };
+    const ids = [...tp.map((id) => `+${id}`), ...fp.map((id) => `-${id}`)].join(' ');
+    console.log(`- \`${shown}\`: matches ${touched.length}, +tp ${tp.length}, +fp ${fp.length}${ids ? ` (${ids})` : ''}${examples.length ? `; ${examples.join(', ')}` : ''}`);
+  }
+}
+if (problems.length > 0) console.log(`\n${problems.join('\n')}`);
+console.log(`\n${total.terms} terms measured on ${dev.length} development passages: +tp ${total.tp}, +fp ${total.fp} (each term alone; together they overlap).`);
