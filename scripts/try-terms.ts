@@ -15,8 +15,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { evaluate, parseCorpus, splitOf, type Passage } from '../test/corpus/evaluate.js';
-import { VOCAB } from '../server/src/engine/lint.js';
+import { evaluate, parseCorpus, splitOf, termEffect, type Passage } from '../test/corpus/evaluate.js';
 import { normalizeLiteral } from '../server/src/engine/normalize.js';
 import { compileTerms, findTerms, termProblems, type TermEntry, type VocabLanguage } from '../server/src/engine/vocab.js';
 import { RULES } from '../server/src/engine/rules/index.js';
@@ -49,8 +48,7 @@ const dev: Passage[] = readdirSync(corpusDir)
   .sort()
   .flatMap((f) => parseCorpus(readFileSync(join(corpusDir, f), 'utf8'), f))
   .filter((p) => splitOf(p.id) === 'dev');
-const baseline = new Map(evaluate(dev).map((o) => [o.passage.id, new Set(o.predicted)]));
-const normalised = new Map(dev.map((p) => [p.id, normalizeLiteral(p.text)]));
+const baseline = new Map(evaluate(dev).map((o) => [o.passage.id, o.predicted]));
 
 const problems: string[] = [];
 const slots = readSlots(root, problems);
@@ -75,7 +73,6 @@ for (const file of files) {
     const old = words.get(name);
     words.set(name, [old, ...extra.map(normalizeLiteral)].filter(Boolean).join('|'));
   }
-  const triggers = VOCAB.triggers.get(proposal.rule)!;
   console.log(`\n## ${file}: ${proposal.rule} (${proposal.lang}), ${proposal.add.length} terms\n`);
   for (const proposed of proposal.add) {
     const { why: _why, flagged, accepted, ...entry } = proposed;
@@ -91,16 +88,10 @@ for (const file of files) {
       flagged !== undefined && findTerms(matcher, normalizeLiteral(flagged)).length === 0 ? 'flagged example does not match' : '',
       accepted !== undefined && findTerms(matcher, normalizeLiteral(accepted)).length > 0 ? 'accepted example matches' : '',
     ].filter(Boolean);
-    // Only passages the term can match need linting again; the rest cannot change.
-    const touched = dev.filter((p) => findTerms(matcher, normalised.get(p.id)!).length > 0);
-    triggers.push(matcher);
-    const gained = evaluate(touched).filter((o) => o.predicted.includes(proposal.rule) && !baseline.get(o.passage.id)!.has(proposal.rule));
-    triggers.pop();
-    const tp = gained.filter((o) => o.passage.labels.includes(proposal.rule)).map((o) => o.passage.id);
-    const fp = gained.filter((o) => !o.passage.labels.includes(proposal.rule)).map((o) => o.passage.id);
+    const { matches, gainedRight: tp, gainedWrong: fp } = termEffect(matcher, proposal.rule, dev, baseline);
     total = { terms: total.terms + 1, tp: total.tp + tp.length, fp: total.fp + fp.length };
     const ids = [...tp.map((id) => `+${id}`), ...fp.map((id) => `-${id}`)].join(' ');
-    console.log(`- \`${shown}\`: matches ${touched.length}, +tp ${tp.length}, +fp ${fp.length}${ids ? ` (${ids})` : ''}${examples.length ? `; ${examples.join(', ')}` : ''}`);
+    console.log(`- \`${shown}\`: matches ${matches}, +tp ${tp.length}, +fp ${fp.length}${ids ? ` (${ids})` : ''}${examples.length ? `; ${examples.join(', ')}` : ''}`);
   }
 }
 if (problems.length > 0) console.log(`\n${problems.join('\n')}`);

@@ -6,6 +6,8 @@ import { Analysis } from '../../server/src/engine/context.js';
 import { lint, VOCAB } from '../../server/src/engine/lint.js';
 import { parseMarkdown } from '../../server/src/engine/markdown.js';
 import { RULES } from '../../server/src/engine/rules/index.js';
+import { normalizeLiteral } from '../../server/src/engine/normalize.js';
+import { findTerms, type TermMatcher } from '../../server/src/engine/vocab.js';
 
 export interface Passage {
   id: string;
@@ -132,4 +134,35 @@ export function evidenceCounts(outcomes: Outcome[], which: 'need' | 'offline'): 
     else if (gold) c.fn++;
   }
   return c;
+}
+
+/** What adding one trigger term to a rule would change on some passages. */
+export interface TermEffect {
+  /** Passages whose normalised text the term matches at all. */
+  matches: number;
+  /** Passages the rule newly flags that are labelled with it, and that are not. */
+  gainedRight: string[];
+  gainedWrong: string[];
+}
+
+/**
+ * Lints again, with `matcher` added to `rule`'s triggers, the passages the matcher can match, and
+ * reports which of them the rule newly flags. `before` holds each passage's predicted rules
+ * without the term. The vocabulary is restored before returning, even on failure.
+ */
+export function termEffect(matcher: TermMatcher, rule: string, passages: Passage[], before: Map<string, string[]>): TermEffect {
+  const touched = passages.filter((p) => findTerms(matcher, normalizeLiteral(p.text)).length > 0);
+  const triggers = VOCAB.triggers.get(rule);
+  if (!triggers) throw new Error(`The vocabulary has no rule "${rule}".`);
+  triggers.push(matcher);
+  try {
+    const gained = evaluate(touched).filter((o) => o.predicted.includes(rule) && !(before.get(o.passage.id) ?? []).includes(rule));
+    return {
+      matches: touched.length,
+      gainedRight: gained.filter((o) => o.passage.labels.includes(rule)).map((o) => o.passage.id),
+      gainedWrong: gained.filter((o) => !o.passage.labels.includes(rule)).map((o) => o.passage.id),
+    };
+  } finally {
+    triggers.splice(triggers.indexOf(matcher), 1);
+  }
 }
