@@ -13,7 +13,7 @@ import { META_CHECKS } from '../server/src/engine/meta.js';
 import { sharedMessages, type Localized } from '../server/src/engine/i18n.js';
 import { CHECKLIST } from '../server/src/engine/checklist.js';
 import { normalizeLiteral, setRegionalVariants } from '../server/src/engine/normalize.js';
-import { termProblems, type ChecklistVocab, type NegationVocab, type RuleVocab, type SafeguardVocab, type TermEntry, type VocabData, type VocabLanguage } from '../server/src/engine/vocab.js';
+import { compileTerms, findTerms, termProblems, type ChecklistVocab, type NegationVocab, type RuleVocab, type SafeguardVocab, type TermEntry, type VocabData, type VocabLanguage } from '../server/src/engine/vocab.js';
 import { docsUrl } from '../server/src/engine/docs.js';
 import { fillSlots, readSlots, type Slots } from './slots.js';
 
@@ -59,6 +59,34 @@ function checkEntries(file: string, entries: unknown, lang: VocabLanguage, what:
   return entries as TermEntry[];
 }
 
+/**
+ * A trigger may carry its own `flagged` example (which it must match) and `accepted` near miss.
+ * They leave the entry here, after the term itself is checked against them, and are tested with
+ * the rule's examples.
+ */
+function takeTermExamples(file: string, entries: unknown, lang: VocabLanguage): { flagged: string[]; accepted: string[] } {
+  const out = { flagged: [] as string[], accepted: [] as string[] };
+  if (!Array.isArray(entries)) return out;
+  for (const [i, raw] of entries.entries()) {
+    const entry = raw as TermEntry & { flagged?: unknown; accepted?: unknown };
+    const { flagged, accepted } = entry;
+    delete entry.flagged;
+    delete entry.accepted;
+    for (const [key, value] of [['flagged', flagged], ['accepted', accepted]] as const) {
+      if (value === undefined) continue;
+      if (typeof value !== 'string') problems.push(`${file}: triggers[${i}] "${key}" must be one example sentence.`);
+      else out[key].push(value);
+    }
+    if (typeof flagged !== 'string') continue;
+    const copy: TermEntry = { ...entry };
+    fillEntrySlots(file, copy, lang, `triggers[${i}]`);
+    if (termProblems(copy, lang, normalizeLiteral).length === 0 && findTerms(compileTerms([copy], lang), normalizeLiteral(flagged)).length === 0) {
+      problems.push(`${file}: triggers[${i}] "${entry.term ?? entry.regex}" does not match its own flagged example "${flagged}".`);
+    }
+  }
+  return out;
+}
+
 function checkStrings(file: string, value: unknown, what: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     problems.push(`${file}: "${what}" must be a list of strings.`);
@@ -89,12 +117,13 @@ for (const file of yamlFiles(join(vocabDir, 'rules'))) {
   const expected = `${data.rule}.${data.lang}.yaml`;
   if (!file.endsWith(expected)) problems.push(`${name}: the file name should be ${expected}.`);
   if (!ruleIds.has(data.rule)) problems.push(`${name}: unknown rule "${data.rule}".`);
+  const termExamples = takeTermExamples(name, data.triggers, data.lang);
   checkEntries(name, data.triggers, data.lang, 'triggers');
   if (data.context !== undefined) checkEntries(name, data.context, data.lang, 'context');
   if (data.triggers.some((t) => t.context) && !data.context) problems.push(`${name}: a trigger asks for context but there is no "context" list.`);
   checkStrings(name, data.examples?.flagged, 'examples.flagged');
   checkStrings(name, data.examples?.accepted, 'examples.accepted');
-  rules.push({ rule: data.rule, lang: data.lang, triggers: data.triggers, ...(data.context ? { context: data.context } : {}), examples: data.examples });
+  rules.push({ rule: data.rule, lang: data.lang, triggers: data.triggers, ...(data.context ? { context: data.context } : {}), examples: data.examples, termExamples });
 }
 for (const id of ruleIds) {
   for (const lang of ['zh', 'en'] as const) {

@@ -19,6 +19,13 @@ describe('every rule vocabulary carries examples that hold', () => {
         const ids = lint(example).findings.map((f) => f.ruleId);
         expect(ids).not.toContain(entry.rule);
       });
+      const own = entry.termExamples ?? { flagged: [], accepted: [] };
+      it.runIf(own.flagged.length > 0).each(own.flagged)('a trigger flags its own example: %s', (example) => {
+        expect(lint(example).findings.map((f) => f.ruleId)).toContain(entry.rule);
+      });
+      it.runIf(own.accepted.length > 0).each(own.accepted)('a trigger accepts its own near miss: %s', (example) => {
+        expect(lint(example).findings.map((f) => f.ruleId)).not.toContain(entry.rule);
+      });
     });
   }
 });

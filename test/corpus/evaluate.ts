@@ -145,24 +145,29 @@ export interface TermEffect {
   gainedWrong: string[];
 }
 
-/**
- * Lints again, with `matcher` added to `rule`'s triggers, the passages the matcher can match, and
- * reports which of them the rule newly flags. `before` holds each passage's predicted rules
- * without the term. The vocabulary is restored before returning, even on failure.
- */
-export function termEffect(matcher: TermMatcher, rule: string, passages: Passage[], before: Map<string, string[]>): TermEffect {
-  const touched = passages.filter((p) => findTerms(matcher, normalizeLiteral(p.text)).length > 0);
+/** Runs `fn` with `matcher` added to `rule`'s triggers, and restores them afterwards, even on failure. */
+export function withTrigger<T>(matcher: TermMatcher, rule: string, fn: () => T): T {
   const triggers = VOCAB.triggers.get(rule);
   if (!triggers) throw new Error(`The vocabulary has no rule "${rule}".`);
   triggers.push(matcher);
   try {
-    const gained = evaluate(touched).filter((o) => o.predicted.includes(rule) && !(before.get(o.passage.id) ?? []).includes(rule));
-    return {
-      matches: touched.length,
-      gainedRight: gained.filter((o) => o.passage.labels.includes(rule)).map((o) => o.passage.id),
-      gainedWrong: gained.filter((o) => !o.passage.labels.includes(rule)).map((o) => o.passage.id),
-    };
+    return fn();
   } finally {
     triggers.splice(triggers.indexOf(matcher), 1);
   }
+}
+
+/**
+ * Lints again, with `matcher` added to `rule`'s triggers, the passages the matcher can match, and
+ * reports which of them the rule newly flags. `before` holds each passage's predicted rules
+ * without the term.
+ */
+export function termEffect(matcher: TermMatcher, rule: string, passages: Passage[], before: Map<string, string[]>): TermEffect {
+  const touched = passages.filter((p) => findTerms(matcher, normalizeLiteral(p.text)).length > 0);
+  const gained = withTrigger(matcher, rule, () => evaluate(touched)).filter((o) => o.predicted.includes(rule) && !(before.get(o.passage.id) ?? []).includes(rule));
+  return {
+    matches: touched.length,
+    gainedRight: gained.filter((o) => o.passage.labels.includes(rule)).map((o) => o.passage.id),
+    gainedWrong: gained.filter((o) => !o.passage.labels.includes(rule)).map((o) => o.passage.id),
+  };
 }

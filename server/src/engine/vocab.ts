@@ -25,6 +25,8 @@ export interface RuleVocab {
   /** Words that make a `context: true` trigger about technology (领先 alone may be about the economy). */
   context?: TermEntry[];
   examples: { flagged: string[]; accepted: string[] };
+  /** Examples a trigger carries beside it in the YAML: tested like `examples`, but not shown in the rule's documentation. */
+  termExamples?: { flagged: string[]; accepted: string[] };
 }
 
 export interface SafeguardVocab {
