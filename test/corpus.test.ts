@@ -60,12 +60,12 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-24 after 29 repeated passages were removed and sets B, C and D were
-    // labelled a second time and adjudicated (which added gold labels, so recall fell with it):
-    // dev 0.88 / 0.76, all 0.85 / 0.71 (held-out 0.67 / 0.45).
-    expect(dev.precision).toBeGreaterThanOrEqual(0.87);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.76);
-    expect(all.precision).toBeGreaterThanOrEqual(0.84);
-    expect(all.recall).toBeGreaterThanOrEqual(0.70);
+    // Measured on 2026-11-24 with set E (150 fresh passages, double-annotated) added; set E is
+    // harder than the development split was, so the floors fell with it: dev 0.86 / 0.71,
+    // all 0.83 / 0.65 (held-out 0.67 / 0.41).
+    expect(dev.precision).toBeGreaterThanOrEqual(0.85);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.70);
+    expect(all.precision).toBeGreaterThanOrEqual(0.82);
+    expect(all.recall).toBeGreaterThanOrEqual(0.64);
   });
 });
