@@ -61,30 +61,32 @@ function checkEntries(file: string, entries: unknown, lang: VocabLanguage, what:
 
 /**
  * A trigger may carry its own `flagged` example (which it must match) and `accepted` near miss.
- * They leave the entry here, after the term itself is checked against them, and are tested with
- * the rule's examples.
+ * They leave the entry here and are tested with the rule's examples; `checkOwnExamples` checks the
+ * flagged ones against their terms once the terms are filled in and checked.
  */
-function takeTermExamples(file: string, entries: unknown, lang: VocabLanguage): { flagged: string[]; accepted: string[] } {
-  const out = { flagged: [] as string[], accepted: [] as string[] };
-  if (!Array.isArray(entries)) return out;
-  for (const [i, raw] of entries.entries()) {
+function takeTermExamples(file: string, entries: unknown): Array<{ index: number; flagged?: string; accepted?: string }> {
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((raw, index) => {
     const entry = raw as TermEntry & { flagged?: unknown; accepted?: unknown };
     const { flagged, accepted } = entry;
     delete entry.flagged;
     delete entry.accepted;
     for (const [key, value] of [['flagged', flagged], ['accepted', accepted]] as const) {
-      if (value === undefined) continue;
-      if (typeof value !== 'string') problems.push(`${file}: triggers[${i}] "${key}" must be one example sentence.`);
-      else out[key].push(value);
+      if (value !== undefined && typeof value !== 'string') problems.push(`${file}: triggers[${index}] "${key}" must be one example sentence.`);
     }
-    if (typeof flagged !== 'string') continue;
-    const copy: TermEntry = { ...entry };
-    fillEntrySlots(file, copy, lang, `triggers[${i}]`);
-    if (termProblems(copy, lang, normalizeLiteral).length === 0 && findTerms(compileTerms([copy], lang), normalizeLiteral(flagged)).length === 0) {
-      problems.push(`${file}: triggers[${i}] "${entry.term ?? entry.regex}" does not match its own flagged example "${flagged}".`);
+    if (typeof flagged !== 'string' && typeof accepted !== 'string') return [];
+    return [{ index, ...(typeof flagged === 'string' ? { flagged } : {}), ...(typeof accepted === 'string' ? { accepted } : {}) }];
+  });
+}
+
+function checkOwnExamples(file: string, triggers: TermEntry[], lang: VocabLanguage, own: Array<{ index: number; flagged?: string }>): void {
+  for (const { index, flagged } of own) {
+    const entry = triggers[index]!;
+    if (flagged === undefined || termProblems(entry, lang, normalizeLiteral).length > 0) continue;
+    if (findTerms(compileTerms([entry], lang), normalizeLiteral(flagged)).length === 0) {
+      problems.push(`${file}: triggers[${index}] "${entry.term ?? entry.regex}" does not match its own flagged example "${flagged}".`);
     }
   }
-  return out;
 }
 
 function checkStrings(file: string, value: unknown, what: string): string[] {
@@ -117,13 +119,15 @@ for (const file of yamlFiles(join(vocabDir, 'rules'))) {
   const expected = `${data.rule}.${data.lang}.yaml`;
   if (!file.endsWith(expected)) problems.push(`${name}: the file name should be ${expected}.`);
   if (!ruleIds.has(data.rule)) problems.push(`${name}: unknown rule "${data.rule}".`);
-  const termExamples = takeTermExamples(name, data.triggers, data.lang);
+  const own = takeTermExamples(name, data.triggers);
   checkEntries(name, data.triggers, data.lang, 'triggers');
+  checkOwnExamples(name, data.triggers, data.lang, own);
+  const termExamples = { flagged: own.flatMap((e) => e.flagged ?? []), accepted: own.flatMap((e) => e.accepted ?? []) };
   if (data.context !== undefined) checkEntries(name, data.context, data.lang, 'context');
   if (data.triggers.some((t) => t.context) && !data.context) problems.push(`${name}: a trigger asks for context but there is no "context" list.`);
   checkStrings(name, data.examples?.flagged, 'examples.flagged');
   checkStrings(name, data.examples?.accepted, 'examples.accepted');
-  rules.push({ rule: data.rule, lang: data.lang, triggers: data.triggers, ...(data.context ? { context: data.context } : {}), examples: data.examples, termExamples });
+  rules.push({ rule: data.rule, lang: data.lang, triggers: data.triggers, ...(data.context ? { context: data.context } : {}), examples: data.examples, ...(own.length > 0 ? { termExamples } : {}) });
 }
 for (const id of ruleIds) {
   for (const lang of ['zh', 'en'] as const) {

@@ -54,6 +54,7 @@ const dev: Passage[] = readdirSync(corpusDir)
   .filter((p) => splitOf(p.id) === 'dev');
 const predictions = (): Map<string, string[]> => new Map(evaluate(dev).map((o) => [o.passage.id, o.predicted]));
 const plainBaseline = predictions();
+const labelsOf = new Map(dev.map((p) => [p.id, p.labels]));
 
 const problems: string[] = [];
 const slots = readSlots(root, problems);
@@ -102,7 +103,6 @@ for (const file of files) {
     const { matches, gainedRight: tp, gainedWrong: fp } = termEffect(matcher, proposal.rule, dev, baseline);
     total = { terms: total.terms + 1, tp: total.tp + tp.length, fp: total.fp + fp.length };
     // A wrong gain labelled with other rules often means the term belongs to one of those.
-    const labelsOf = new Map(dev.map((p) => [p.id, p.labels]));
     const ids = [...tp.map((id) => `+${id}`), ...fp.map((id) => `-${id}${labelsOf.get(id)!.length ? `[${labelsOf.get(id)!.join(',')}]` : ''}`)].join(' ');
     console.log(`- \`${shown}\`: matches ${matches}, +tp ${tp.length}, +fp ${fp.length}${ids ? ` (${ids})` : ''}${examples.length ? `; ${examples.join(', ')}` : ''}`);
   }

@@ -153,9 +153,8 @@ function entrySource(entry: TermEntry, lang: VocabLanguage): string {
 export function compileTerms(entries: TermEntry[], lang: VocabLanguage): TermMatcher | null {
   if (entries.length === 0) return null;
   const source = entries.map((e) => `(${entrySource(e, lang)})`).join('|');
-  const first = firstCharacters(source);
   const joinable = entries.every((e) => e.regex === undefined || joinableRegex(e.regex));
-  return { regex: new RegExp(first === null ? source : `(?=${first})(?:${source})`, 'gu'), entries, joinable };
+  return { regex: new RegExp(source, 'gu'), entries, joinable };
 }
 
 /**
@@ -165,10 +164,12 @@ export function compileTerms(entries: TermEntry[], lang: VocabLanguage): TermMat
  * negated class excludes `|`. Compiled terms satisfy this by construction.
  */
 export function joinableRegex(source: string): boolean {
+  // An escape that stands for `|` itself, however it is written.
+  const escapedBar = (at: number): boolean => /^(?:\||x7c|u007c|u\{0*7c\})/i.test(source.slice(at + 1, at + 9));
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
-      if (/[WSDP|]/.test(source[i + 1] ?? '')) return false;
+      if (escapedBar(i) || /[WSDP]/.test(source[i + 1] ?? '')) return false;
       i++;
     } else if (c === '[') {
       let j = i + 1;
@@ -176,7 +177,7 @@ export function joinableRegex(source: string): boolean {
       let hasBar = false;
       for (; j < source.length && source[j] !== ']'; j++) {
         if (source[j] === '\\') {
-          if (source[j + 1] === '|') hasBar = true;
+          if (escapedBar(j)) hasBar = true;
           if (!negated && /[WSDP]/.test(source[j + 1] ?? '')) return false;
           j++;
         } else if (source[j] === '|') hasBar = true;
@@ -188,125 +189,6 @@ export function joinableRegex(source: string): boolean {
     }
   }
   return true;
-}
-
-/**
- * V8's regex engine checks a few possible first characters quickly by itself, but when the
- * alternatives begin with dozens of different Chinese characters it tries each alternative at
- * every position. A lookahead for the first characters then lets it pass over most positions at
- * once: up to two and a half times faster on the longest zh vocabularies, measured on the
- * benchmark corpus; with fewer first characters, or Latin ones, the lookahead only adds work.
- */
-const MIN_FIRST_CHARACTERS = 45;
-
-interface Start {
-  /** The one-character atoms a match can begin with; null when it can begin with any character. */
-  atoms: Set<string> | null;
-  /** Whether the part can match the empty string, so that what follows can also begin a match. */
-  nullable: boolean;
-}
-
-/**
- * The characters any match of a regular expression can begin with, as one lookahead body, or null
- * when they cannot be told (a leading `.` or a gap, or an empty match) or are too few for a
- * lookahead to pay (MIN_FIRST_CHARACTERS). Reads the subset of the
- * syntax that compiled terms and `regex` entries use: groups, lookarounds, classes, escapes and
- * quantifiers. Anything it does not know makes it answer null, which is always safe.
- */
-export function firstCharacters(source: string): string | null {
-  let i = 0;
-  const fail = (): never => {
-    throw new Error('unknown syntax');
-  };
-  const union = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => (a === null || b === null ? null : new Set([...a, ...b]));
-
-  function alternation(): Start {
-    let result: Start = { atoms: new Set(), nullable: false };
-    for (;;) {
-      const seq = sequence();
-      result = { atoms: union(result.atoms, seq.atoms), nullable: result.nullable || seq.nullable };
-      if (source[i] !== '|') return result;
-      i++;
-    }
-  }
-
-  function sequence(): Start {
-    let atoms: Set<string> | null = new Set();
-    let open = true;
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-      const part = quantified();
-      if (open) {
-        atoms = union(atoms, part.atoms);
-        open = part.nullable;
-      }
-    }
-    return { atoms, nullable: open };
-  }
-
-  function quantified(): Start {
-    const part = unit();
-    const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i));
-    if (!q) return part;
-    i += q[0].length;
-    const zeroMinimum = q[0][0] === '?' || q[0][0] === '*' || q[1] === '0';
-    return { atoms: part.atoms, nullable: part.nullable || zeroMinimum };
-  }
-
-  function unit(): Start {
-    const c = source[i]!;
-    if (c === '(') {
-      const look = /^\(\?(?:<[=!]|[=!])/.exec(source.slice(i));
-      const group = /^\((?:\?:|\?<[A-Za-z_]\w*>)?/.exec(source.slice(i))!;
-      i += look ? look[0].length : group[0].length;
-      const inner = alternation();
-      if (source[i] !== ')') fail();
-      i++;
-      // A lookaround consumes nothing, so the match still begins with what follows it.
-      return look ? { atoms: new Set(), nullable: true } : inner;
-    }
-    if (c === '[') {
-      const m = /^\[(?:\\.|[^\]\\])*\]/.exec(source.slice(i)) ?? fail();
-      i += m[0].length;
-      return { atoms: new Set([m[0]]), nullable: false };
-    }
-    if (c === '\\') {
-      const m = /^\\(?:[pP]\{[^}]*\}|x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|[bB]|[dDwWsS]|[^A-Za-z0-9])/.exec(source.slice(i)) ?? fail();
-      i += m[0].length;
-      if (m[0] === '\\b' || m[0] === '\\B') return { atoms: new Set(), nullable: true };
-      return { atoms: new Set([m[0]]), nullable: false };
-    }
-    if (c === '^' || c === '$') {
-      i++;
-      return { atoms: new Set(), nullable: true };
-    }
-    if (c === '.') {
-      i++;
-      return { atoms: null, nullable: false };
-    }
-    if ('*+?{})]|'.includes(c)) fail();
-    const ch = String.fromCodePoint(source.codePointAt(i)!);
-    i += ch.length;
-    return { atoms: new Set([ch]), nullable: false };
-  }
-
-  try {
-    const start = alternation();
-    if (i !== source.length || start.nullable || start.atoms === null) return null;
-    if ([...start.atoms].filter((a) => a.length <= 2 && a.codePointAt(0)! > 0x7f).length < MIN_FIRST_CHARACTERS) return null;
-    // Single characters, positive classes and class escapes share one class; the rest stand beside it.
-    const merged: string[] = [];
-    const apart: string[] = [];
-    for (const atom of start.atoms) {
-      if (atom.startsWith('[^') || /^\\[DWSP]/.test(atom)) apart.push(atom);
-      // A class's own edge hyphen is literal there but would make a range once classes are joined.
-      else if (atom.startsWith('[')) merged.push(atom.slice(1, -1).replace(/^-/, '\\-').replace(/(?<!\\)-$/, '\\-'));
-      else if (atom.startsWith('\\')) merged.push(atom);
-      else merged.push(/[\\\]\[^-]/.test(atom) ? `\\${atom}` : atom);
-    }
-    return [merged.length > 0 ? `[${merged.join('')}]` : '', ...apart].filter(Boolean).join('|');
-  } catch {
-    return null;
-  }
 }
 
 export function findTerms(matcher: TermMatcher | null, text: string): TermHit[] {
