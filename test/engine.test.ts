@@ -52,6 +52,17 @@ describe('positions are exact in the source', () => {
     const found = lint(text).findings.map((f) => slice(text, f));
     expect(found).toEqual(['最先进', '全国首个']);
   });
+
+  it('maps through character references, also before indented continuation lines in LF and CRLF', () => {
+    // Found by the LF/CRLF property: a reference several characters long, then an indented
+    // continuation line, once sent the mapping a character astray in CRLF text only.
+    const lf = '局\n   &#x1F600; 、理 \n    1. 只收电子支付';
+    for (const text of [lf, lf.replace(/\n/g, '\r\n'), '&copy;&amp;&CounterClockwiseContourIntegral; 平台采用最先进的技术']) {
+      const found = lint(text).findings.map((f) => slice(text, f));
+      expect(found.length, text).toBe(1);
+      expect(['只收电子支付', '最先进']).toContain(found[0]);
+    }
+  });
 });
 
 describe('prose only', () => {

@@ -10,7 +10,8 @@ describe('engine properties (fast-check)', () => {
   });
 
   it('the generated documents really trigger findings of many rules, with fixes and directives', () => {
-    const docs = fc.sample(markdown, { numRuns: 200, seed: 7 });
+    // A directive rarely lands right before a finding of the rule it names, so the sample is large enough to hold a few.
+    const docs = fc.sample(markdown, { numRuns: 400, seed: 7 });
     const results = docs.map((text) => lint(text));
     const rules = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
     expect(results.filter((r) => r.findings.length > 0).length).toBeGreaterThan(docs.length * 0.6);

@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -406,8 +407,11 @@ function maskUrls(out: RawText, from: number): void {
 
 /**
  * Maps each code unit of a node's value to the source. The value can differ from the source
- * slice (escapes, entities, the markers of continued lines in lists and block quotes), so each
- * character is looked up a short way ahead and otherwise mapped to the current place.
+ * slice: a character reference (&#x1F600;, &amp;) or an escape (\*) stands for fewer characters,
+ * and continued lines in lists and block quotes lose their indentation and markers. So the source
+ * is walked beside the value: a reference maps its decoded characters to its "&", and source
+ * characters the value lacks are skipped, a short way at most; a character not found there maps
+ * to the current place.
  */
 function align(value: string, source: string, start: number, end: number, out: RawText): void {
   if (source.slice(start, end) === value) {
@@ -416,19 +420,55 @@ function align(value: string, source: string, start: number, end: number, out: R
     return;
   }
   let j = start;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < value.length; ) {
+    const reference = source[j] === '&' ? characterReference(source, j, end) : null;
+    if (reference && value.startsWith(reference.decoded, i)) {
+      for (let k = 0; k < reference.decoded.length; k++) out.offsets.push(j);
+      i += reference.decoded.length;
+      j = reference.end;
+      continue;
+    }
     const ch = value[i]!;
     let k = j;
-    const limit = Math.min(end, j + 12);
-    while (k < limit && source[k] !== ch) k++;
-    if (k < limit) {
+    const limit = Math.min(end, j + SKIP_LIMIT);
+    const referenceHere = (at: number): boolean => {
+      const r = source[at] === '&' ? characterReference(source, at, end) : null;
+      return r !== null && value.startsWith(r.decoded, i);
+    };
+    while (k < limit && source[k] !== ch && !referenceHere(k)) k++;
+    if (k < limit && source[k] === ch) {
       out.offsets.push(k);
       j = k + 1;
+      i++;
+    } else if (k < limit) {
+      // A reference further on decodes to the value from here: the next turn maps it.
+      j = k;
     } else {
       out.offsets.push(Math.min(j, Math.max(start, end - 1)));
+      i++;
     }
   }
   out.text += value;
+}
+
+/** How far the source may run ahead of the value: indentation and markers of a continued line. */
+const SKIP_LIMIT = 64;
+
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/y;
+
+/** The character reference at `at`, decoded as CommonMark does, or null when there is none. */
+function characterReference(source: string, at: number, end: number): { decoded: string; end: number } | null {
+  REFERENCE.lastIndex = at;
+  const m = REFERENCE.exec(source);
+  if (!m || at + m[0].length > end) return null;
+  if (m[3] !== undefined) {
+    const decoded = decodeNamedCharacterReference(m[3]);
+    return decoded === false ? null : { decoded, end: at + m[0].length };
+  }
+  const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10);
+  // CommonMark replaces NUL, surrogates and code points beyond Unicode with U+FFFD.
+  const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return { decoded: valid ? String.fromCodePoint(code) : '\ufffd', end: at + m[0].length };
 }
 
 export function splitSentences(text: string): number[] {
