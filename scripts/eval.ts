@@ -1,7 +1,8 @@
 /**
  * npm run eval: precision, recall and F1 of the engine on the labelled corpus in test/corpus,
  * per rule, per language and overall, for the development and held-out splits, followed by every
- * false positive and false negative with its text. Add --seeds to also lint the five source texts.
+ * false positive and false negative with its text. Add --seeds to also lint the five source texts, and
+ * --documents to score whole documents labelled per block (test/documents).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { lint, VOCAB } from '../server/src/engine/lint.js';
 import { normalizeLiteral } from '../server/src/engine/normalize.js';
 import { findTerms } from '../server/src/engine/vocab.js';
 import { RULES } from '../server/src/engine/rules/index.js';
+import { loadDocuments, scoreDocument, scoreVerdicts } from '../test/documents/score.js';
 
 const root = process.cwd();
 const corpusDir = join(root, 'test/corpus');
@@ -117,5 +119,26 @@ if (process.argv.includes('--seeds')) {
       console.log(`- ${f}: ${r.findings.length} findings ${JSON.stringify(Object.fromEntries(byRule))}; checklist ${r.checklist.filter((c) => c.addressed).length}/10`);
       for (const x of r.findings) console.log(`    ${x.start.line}:${x.start.column} ${x.ruleId} ${x.text.replace(/\s+/g, '')}`);
     }
+  }
+}
+
+if (process.argv.includes('--documents')) {
+  const folder = process.env.NEEDFIRST_DOCUMENTS ?? join(root, 'test/documents');
+  const { documents, labels, absent } = loadDocuments(folder);
+  const results = documents.map((d) => scoreDocument(d, labels));
+  const verdicts = results.flatMap((r) => r.verdicts);
+  const characters = results.reduce((n, r) => n + r.characters, 0);
+  console.log(`\n## Whole documents (${documents.length} files, ${characters} characters, labelled per block)\n`);
+  if (absent.length > 0) console.log(`${absent.length} listed documents are not in ${folder}/files (their licence does not let us keep a copy); fetch them from the commits in sources.tsv to score them too.\n`);
+  console.log(header.join('\n'));
+  console.log(row('overall', scoreVerdicts(verdicts)));
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, scoreVerdicts(results.filter((r) => r.lang === lang).flatMap((r) => r.verdicts))));
+  for (const rule of RULE_IDS) console.log(row(rule, scoreVerdicts(verdicts.filter((v) => v.ruleId === rule))));
+  const findings = results.reduce((n, r) => n + r.findings, 0);
+  console.log(`\n${findings} findings, ${(findings / (characters / 10000)).toFixed(1)} per 10,000 characters.\n`);
+  for (const r of results) {
+    const s = scoreVerdicts(r.verdicts);
+    console.log(`- ${r.file} (${r.lang}, ${r.characters} chars): ${r.findings} findings; tp ${s.tp} fp ${s.fp} fn ${s.fn}`);
+    for (const v of r.verdicts.filter((x) => x.kind !== 'tp')) console.log(`    ${v.kind} ${v.line} ${v.ruleId}: ${v.text.replace(/\s+/g, ' ').slice(0, 100)}`);
   }
 }

@@ -342,8 +342,19 @@ export class Analysis {
     // Claims are looked up in the safeguard's block only, so a long document is not quadratic in them.
     const claimed = (h: Hit): boolean => overlaps(trigger, h) || this.claimsIn(claims, h.block).some((c) => overlaps(c, h));
     if (this.anyInScope(this.located(setId), trigger, effective, (h) => !claimed(h))) return true;
-    if (effective === 'section' || effective === 'document') return this.dedicatedSections(setId).filled.length > 0;
+    if (effective === 'section' || effective === 'document') return this.dedicatedSections(setId).filled.some((d) => this.coversForDedicated(d, trigger.block));
     return false;
+  }
+
+  /**
+   * A dedicated section speaks for what its heading sits under: a top-level "## 真实需求" (or one
+   * directly under the title) for the whole document, a "### Problem" inside "## Parking" for
+   * that parking section only, not for a pitch deck's "### Slide 2: The Problem" elsewhere.
+   */
+  private coversForDedicated(dedicated: Section, block: Block): boolean {
+    const parent = this.doc.sections[dedicated.parent];
+    if (!parent || parent.depth === 0 || parent.index === this.titleSection()) return true;
+    return parent.start <= block.start && block.start < parent.end;
   }
 
   private readonly claimsByBlock = new WeakMap<Hit[], Map<Block, Hit[]>>();
