@@ -3,7 +3,7 @@
  * scorer must match findings to labelled blocks as the README says, and the committed documents
  * must keep the figures they had when the floor was set. With only the
  * documents whose licence lets us keep a copy, the floor guards against regressions; it does not
- * measure accuracy (see test/documents/README.md for the figures on all 25).
+ * measure accuracy (see test/documents/README.md for the figures on all 42).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,8 @@ const { documents, labels, absent } = loadDocuments(join(__dirname, 'documents')
 
 describe('the whole-document set', () => {
   it('keeps the documents it may keep, and labels that quote the lines they point at', () => {
-    expect(documents.length).toBeGreaterThanOrEqual(6);
-    expect(documents.length + absent.length).toBe(25);
+    expect(documents.length).toBeGreaterThanOrEqual(9);
+    expect(documents.length + absent.length).toBe(42);
     for (const label of labels) {
       const doc = documents.find((d) => d.file === label.file)!;
       const block = doc.text.split('\n').slice(label.startLine - 1, label.endLine).join('\n');
@@ -24,8 +24,8 @@ describe('the whole-document set', () => {
 
   it('scores at least as well as when the floor was set', () => {
     const s = scoreVerdicts(documents.flatMap((d) => scoreDocument(d, labels).verdicts));
-    expect(s.tp).toBeGreaterThanOrEqual(2);
-    expect(s.fp).toBeLessThanOrEqual(1);
+    expect(s.tp).toBeGreaterThanOrEqual(3);
+    expect(s.fp).toBeLessThanOrEqual(6);
   });
 });
 
