@@ -60,12 +60,11 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-24 with set E (150 fresh passages, double-annotated) added; set E is
-    // harder than the development split was, so the floors fell with it: dev 0.86 / 0.71,
-    // all 0.83 / 0.65 (held-out 0.67 / 0.41).
-    expect(dev.precision).toBeGreaterThanOrEqual(0.85);
+    // Measured on 2026-11-24 (session 5): dev 0.87 / 0.71 (330 true, 50 false positives),
+    // all 0.84 / 0.65 (held-out 0.69 / 0.41). Set E, added earlier that day, had lowered them.
+    expect(dev.precision).toBeGreaterThanOrEqual(0.86);
     expect(dev.recall).toBeGreaterThanOrEqual(0.70);
-    expect(all.precision).toBeGreaterThanOrEqual(0.82);
+    expect(all.precision).toBeGreaterThanOrEqual(0.83);
     expect(all.recall).toBeGreaterThanOrEqual(0.64);
   });
 });
