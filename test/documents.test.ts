@@ -1,9 +1,9 @@
 /**
  * The whole-document set (test/documents): its labels must point at the text they quote, the
  * scorer must match findings to labelled blocks as the README says, and the committed documents
- * must keep the figures they had when the floor was set. With only the
- * documents whose licence lets us keep a copy, the floor guards against regressions; it does not
- * measure accuracy (see test/documents/README.md for the figures on all 42).
+ * must keep the figures they had when the floor was set. On only the documents whose licence lets
+ * us keep a copy, that floor guards against regressions; it does not measure accuracy (see
+ * test/documents/README.md for the figures on all 42).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

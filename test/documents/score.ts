@@ -50,23 +50,22 @@ export interface DocumentOutcome {
 export function scoreDocument(doc: DocumentSource, labels: BlockLabel[]): DocumentOutcome {
   const own = labels.filter((l) => l.file === doc.file);
   const findings = lint(doc.text).findings.filter((f) => RULE_IDS.includes(f.ruleId));
-  const predicted = new Map<string, { ruleId: string; line: number; text: string }>();
+  // Keyed by rule and block (a label's index, or the finding's own line outside every label).
+  const predicted = new Map<string, { ruleId: string; line: number; text: string; label: BlockLabel | undefined }>();
   for (const f of findings) {
-    const block = own.findIndex((l) => l.startLine <= f.start.line && f.start.line <= l.endLine);
-    const key = `${f.ruleId}@${block >= 0 ? `block${block}` : `line${f.start.line}`}`;
-    if (!predicted.has(key)) predicted.set(key, { ruleId: f.ruleId, line: f.start.line, text: f.text });
+    const index = own.findIndex((l) => l.startLine <= f.start.line && f.start.line <= l.endLine);
+    const key = `${f.ruleId}@${index >= 0 ? `label${index}` : `line${f.start.line}`}`;
+    if (!predicted.has(key)) predicted.set(key, { ruleId: f.ruleId, line: f.start.line, text: f.text, label: own[index] });
   }
   const verdicts: BlockVerdict[] = [];
-  own.forEach((label, block) => {
+  own.forEach((label, index) => {
     for (const ruleId of label.rules) {
-      const hit = predicted.get(`${ruleId}@block${block}`);
+      const hit = predicted.get(`${ruleId}@label${index}`);
       verdicts.push({ file: doc.file, ruleId, line: hit?.line ?? label.startLine, text: hit?.text ?? label.quote, kind: hit ? 'tp' : 'fn' });
     }
   });
-  for (const [key, p] of predicted) {
-    const block = /@block(\d+)$/.exec(key);
-    const labelled = block ? own[Number(block[1])]!.rules.includes(p.ruleId) : false;
-    if (!labelled) verdicts.push({ file: doc.file, ...p, kind: 'fp' });
+  for (const { ruleId, line, text, label } of predicted.values()) {
+    if (!label?.rules.includes(ruleId)) verdicts.push({ file: doc.file, ruleId, line, text, kind: 'fp' });
   }
   return { file: doc.file, lang: doc.lang, characters: doc.text.length, findings: findings.length, verdicts };
 }

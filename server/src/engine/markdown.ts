@@ -421,28 +421,26 @@ function align(value: string, source: string, start: number, end: number, out: R
   }
   let j = start;
   for (let i = 0; i < value.length; ) {
-    const reference = source[j] === '&' ? characterReference(source, j, end) : null;
-    if (reference && value.startsWith(reference.decoded, i)) {
-      for (let k = 0; k < reference.decoded.length; k++) out.offsets.push(j);
+    // Walk ahead to the next source character, or reference, that gives the value's next text.
+    let k = j;
+    let reference: CharacterReference | null = null;
+    const limit = Math.min(end, j + SKIP_LIMIT);
+    for (; k < limit; k++) {
+      if (source[k] === '&') {
+        reference = characterReference(source, k, end);
+        if (reference && value.startsWith(reference.decoded, i)) break;
+        reference = null;
+      }
+      if (source[k] === value[i]) break;
+    }
+    if (reference) {
+      for (let n = 0; n < reference.decoded.length; n++) out.offsets.push(k);
       i += reference.decoded.length;
       j = reference.end;
-      continue;
-    }
-    const ch = value[i]!;
-    let k = j;
-    const limit = Math.min(end, j + SKIP_LIMIT);
-    const referenceHere = (at: number): boolean => {
-      const r = source[at] === '&' ? characterReference(source, at, end) : null;
-      return r !== null && value.startsWith(r.decoded, i);
-    };
-    while (k < limit && source[k] !== ch && !referenceHere(k)) k++;
-    if (k < limit && source[k] === ch) {
+    } else if (k < limit) {
       out.offsets.push(k);
       j = k + 1;
       i++;
-    } else if (k < limit) {
-      // A reference further on decodes to the value from here: the next turn maps it.
-      j = k;
     } else {
       out.offsets.push(Math.min(j, Math.max(start, end - 1)));
       i++;
@@ -456,8 +454,14 @@ const SKIP_LIMIT = 64;
 
 const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/y;
 
+interface CharacterReference {
+  decoded: string;
+  /** The source offset right after the reference's ";". */
+  end: number;
+}
+
 /** The character reference at `at`, decoded as CommonMark does, or null when there is none. */
-function characterReference(source: string, at: number, end: number): { decoded: string; end: number } | null {
+function characterReference(source: string, at: number, end: number): CharacterReference | null {
   REFERENCE.lastIndex = at;
   const m = REFERENCE.exec(source);
   if (!m || at + m[0].length > end) return null;
