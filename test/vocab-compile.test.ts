@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VOCAB } from '../server/src/engine/lint.js';
 import { normalizeLiteral } from '../server/src/engine/normalize.js';
-import { compileTerms, joinableRegex } from '../server/src/engine/vocab.js';
+import { compileTerms, joinableRegex, termProblems, type TermEntry } from '../server/src/engine/vocab.js';
 import { parseMarkdown } from '../server/src/engine/markdown.js';
 import { Analysis } from '../server/src/engine/context.js';
 
@@ -55,5 +55,13 @@ describe('joinableRegex', () => {
         expect(spans(joined)).toBe(spans(perBlock));
       }
     }
+  });
+});
+
+describe('termProblems', () => {
+  it('refuses a key an entry cannot carry, such as an example left under `context:`', () => {
+    const problems = termProblems({ term: '技术', flagged: '采用先进技术。' } as TermEntry, 'zh', normalizeLiteral);
+    expect(problems.join(' ')).toMatch(/"flagged", which an entry here cannot carry/);
+    expect(termProblems({ term: '技术', context: true, fix: 'delete' }, 'zh', normalizeLiteral)).toEqual([]);
   });
 });

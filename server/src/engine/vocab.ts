@@ -215,8 +215,13 @@ export function findTerms(matcher: TermMatcher | null, text: string): TermHit[] 
 }
 
 /** Literal terms written here must already be in normalised form, or they could never match. */
+const ENTRY_KEYS = new Set(['term', 'regex', 'fix', 'context', 'weak']);
+
 export function termProblems(entry: TermEntry, lang: VocabLanguage, normalizeLiteral: (s: string) => string): string[] {
   const problems: string[] = [];
+  // A misplaced key (an example under `context:`, a misspelt `regexp`) would otherwise be carried along unused.
+  const unknown = Object.keys(entry).filter((key) => !ENTRY_KEYS.has(key));
+  if (unknown.length > 0) problems.push(`has ${unknown.map((k) => `"${k}"`).join(', ')}, which an entry here cannot carry (only ${[...ENTRY_KEYS].join(', ')})`);
   if ((entry.term === undefined) === (entry.regex === undefined)) {
     problems.push('needs exactly one of `term` and `regex`');
     return problems;
