@@ -3,7 +3,7 @@
  * scorer must match findings to labelled blocks as the README says, and the committed documents
  * must keep the figures they had when the floor was set. On only the documents whose licence lets
  * us keep a copy, that floor guards against regressions; it does not measure accuracy (see
- * test/documents/README.md for the figures on all 42).
+ * test/documents/README.md for the figures on all 61).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const { documents, labels, absent } = loadDocuments(join(__dirname, 'documents')
 describe('the whole-document set', () => {
   it('keeps the documents it may keep, and labels that quote the lines they point at', () => {
     expect(documents.length).toBeGreaterThanOrEqual(9);
-    expect(documents.length + absent.length).toBe(42);
+    expect(documents.length + absent.length).toBe(61);
     for (const label of labels) {
       const doc = documents.find((d) => d.file === label.file)!;
       const block = doc.text.split('\n').slice(label.startLine - 1, label.endLine).join('\n');
@@ -24,9 +24,9 @@ describe('the whole-document set', () => {
 
   it('scores at least as well as when the floor was set', () => {
     const s = scoreVerdicts(documents.flatMap((d) => scoreDocument(d, labels).verdicts));
-    // 3 / 6 when the set came; 7 / 7 after the document-genre vocabulary of session 6.
+    // 3 / 6 on the first 9 files when they came; 7 / 8 on 12 files after the third set joined.
     expect(s.tp).toBeGreaterThanOrEqual(7);
-    expect(s.fp).toBeLessThanOrEqual(7);
+    expect(s.fp).toBeLessThanOrEqual(8);
   });
 });
 
