@@ -1,8 +1,9 @@
 /**
  * npm run eval: precision, recall and F1 of the engine on the labelled corpus in test/corpus,
  * per rule, per language and overall, for the development and held-out splits, followed by every
- * false positive and false negative with its text. Add --seeds to also lint the five source texts, and
- * --documents to score whole documents labelled per block (test/documents).
+ * false positive and false negative with its text. Add --seeds to also lint the five source texts,
+ * --documents to score whole documents labelled per block (test/documents), and --agreement to score
+ * the second annotators' labels against the adjudicated ones.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,4 +142,21 @@ if (process.argv.includes('--documents')) {
     console.log(`- ${r.file} (${r.lang}, ${r.characters} chars): ${r.findings} findings; tp ${s.tp} fp ${s.fp} fn ${s.fn}`);
     for (const v of r.verdicts.filter((x) => x.kind !== 'tp')) console.log(`    ${v.kind} ${v.line} ${v.ruleId}: ${v.text.replace(/\s+/g, ' ').slice(0, 100)}`);
   }
+}
+
+if (process.argv.includes('--agreement')) {
+  // The second annotators' labels scored as if they were predictions: how far a careful human gets
+  // against the adjudicated labels. An upper bound, since adjudication sided with them in part.
+  const second = new Map<string, string[]>();
+  for (const f of readdirSync(corpusDir).filter((name) => name.startsWith('second-annotation') && name.endsWith('.jsonl.txt'))) {
+    for (const line of readFileSync(join(corpusDir, f), 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+      const { id, labels } = JSON.parse(line) as { id: string; labels: string[] };
+      second.set(id, labels);
+    }
+  }
+  const human = outcomes.filter((o) => second.has(o.passage.id)).map((o) => ({ ...o, predicted: second.get(o.passage.id)! }));
+  console.log(`\n## A second annotator against the adjudicated labels (${human.length} passages)\n`);
+  console.log(header.join('\n'));
+  console.log(row('overall', score(counts(human))));
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, score(counts(human.filter((o) => o.passage.lang === lang)))));
 }
