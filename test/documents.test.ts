@@ -24,9 +24,10 @@ describe('the whole-document set', () => {
 
   it('scores at least as well as when the floor was set', () => {
     const s = scoreVerdicts(documents.flatMap((d) => scoreDocument(d, labels).verdicts));
-    // 3 / 6 on the first 9 files when they came; 7 / 8 on 12 files after the third set joined.
-    expect(s.tp).toBeGreaterThanOrEqual(7);
-    expect(s.fp).toBeLessThanOrEqual(8);
+    // 3 / 6 on the first 9 files when they came; 7 / 8 on 12 files after the third set joined;
+    // 6 / 3 once public-critical alerts, leaders' dashboards and system decisions were narrowed.
+    expect(s.tp).toBeGreaterThanOrEqual(6);
+    expect(s.fp).toBeLessThanOrEqual(3);
   });
 });
 
