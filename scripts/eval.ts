@@ -134,6 +134,12 @@ if (process.argv.includes('--documents')) {
   console.log(header.join('\n'));
   console.log(row('overall', scoreVerdicts(verdicts)));
   for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) console.log(row(lang, scoreVerdicts(results.filter((r) => r.lang === lang).flatMap((r) => r.verdicts))));
+  // Each set came in its own round, and later rounds were read before any change for them: a set's
+  // own row says whether changes made on earlier sets carried over (test/documents/README.md).
+  const setOf = (file: string): string => /^([b-z])-/.exec(file)?.[1] ?? 'a';
+  for (const set of [...new Set(results.map((r) => setOf(r.file)))].sort()) {
+    console.log(row(`set ${set}`, scoreVerdicts(results.filter((r) => setOf(r.file) === set).flatMap((r) => r.verdicts))));
+  }
   for (const rule of RULE_IDS) console.log(row(rule, scoreVerdicts(verdicts.filter((v) => v.ruleId === rule))));
   const findings = results.reduce((n, r) => n + r.findings, 0);
   console.log(`\n${findings} findings, ${(findings / (characters / 10000)).toFixed(1)} per 10,000 characters.\n`);
