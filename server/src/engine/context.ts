@@ -195,7 +195,8 @@ export class Analysis {
 
   /**
    * A term is negated when a negation cue governs it in its clause ("不盲目追求最先进"), a cue right
-   * after it denies it ("大屏不是目的"), or its sentence criticises the practice ("沦为形象工程").
+   * after it denies it ("大屏不是目的"), its sentence is a question, or its sentence criticises the
+   * practice ("沦为形象工程").
    */
   isNegated(block: Block, start: number, end: number, kind: 'trigger' | 'safeguard' = 'trigger'): boolean {
     // A function of the block's text and the place alone, so unchanged blocks keep their answer.
@@ -223,6 +224,8 @@ export class Analysis {
     const after = text.slice(end, Math.min(clauseEnd, end + (isZh ? AFTER_WINDOW : AFTER_WINDOW * 3)));
     if (this.vocab.negation.after.some((m) => findTerms(m, after).some((h) => h.start <= 3))) return true;
     const sentence = text.slice(sStart, sEnd);
+    // A question asks and does not claim: "Do I need to use the app? No."
+    if (/[?？]\s*$/.test(sentence)) return true;
     const outside = (h: { start: number; end: number }, base: number): boolean => h.end + base <= start || h.start + base >= end;
     if (this.vocab.negation.critique.some((m) => findTerms(m, sentence).some((h) => outside(h, sStart)))) return true;
     // A paragraph-level critique reaches a few sentences around, not across a whole unbroken text.
