@@ -221,6 +221,27 @@ describe('fixes', () => {
     expect(f!.fixes.map((x) => x.kind)).toEqual(['scaffold']);
   });
 
+  it('delete an English boast before a noun and mend the article it leaves, but not a boast used as a noun', () => {
+    const deleted = (sentence: string): string | null => {
+      const text = `# Plan\n\n${sentence}\n`;
+      const fixes = lint(text).findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
+      return fixes.length === 0 ? null : applyFixes(text, fixes).output.split('\n')[2]!;
+    };
+    expect(deleted('We will build a revolutionary automated governance system.')).toBe('We will build an automated governance system.');
+    expect(deleted('An innovative, cutting-edge portal is planned.')).toBe('An innovative portal is planned.');
+    expect(deleted('A simple and cutting-edge portal.')).toBe('A simple portal.');
+    expect(deleted('A state-of-the-art AI platform for permits.')).toBe('An AI platform for permits.');
+    expect(deleted('It is a cutting-edge system for permits.')).toBe('It is a system for permits.');
+    expect(deleted('A cheap, state-of-the-art and reliable kiosk.')).toBe('A cheap and reliable kiosk.');
+    expect(deleted('Officers at the leading edge of service delivery.')).toBeNull();
+    expect(deleted('We want to be first in the nation to use drones.')).toBeNull();
+    expect(deleted("It will be the world's most advanced monitoring system.")).toBeNull();
+    expect(deleted("The city's cutting-edge portal opens in May.")).toBe("The city's portal opens in May.");
+    expect(deleted('平台采用国际最先进的技术。')).toBe('平台采用技术。');
+    expect(deleted('平台采用目前国内最先进的技术。')).toBe('平台采用技术。');
+    expect(deleted('平台采用最先进的技术。')).toBe('平台采用技术。');
+  });
+
   it('every rule offers at least one fix or scaffold on each flagged example', () => {
     for (const entry of (vocab as unknown as VocabData).rules) {
       for (const example of entry.examples.flagged) {

@@ -235,23 +235,79 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
   const kind = hit.entry.fix;
   if (!kind) return null;
   const norm = hit.block.norm;
+  let start = hit.start;
   let end = hit.end;
+  // An English adjective joined to the one before it ("innovative, cutting-edge portal") goes with
+  // its joining comma or "and"; any other goes with the space after it.
+  let joiner = 0;
   if (kind === 'attributive') {
     const next = norm.text[end];
-    if (next === '的') end += 1;
-    else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[hit.start] ?? '')) end += 1;
-    else return null;
+    if (next === '的') {
+      end += 1;
+      // "采用国际最先进的技术" without the boast is "采用技术", not "采用国际技术".
+      start -= ZH_SUPERLATIVE_SCOPE.exec(norm.text.slice(Math.max(0, start - 6), start))?.[0].length ?? 0;
+    } else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[start] ?? '')) {
+      joiner = /[a-z](?:,| and| or|, and|, or) $/.exec(norm.text.slice(Math.max(0, start - 7), start))?.[0].length ?? 0;
+      if (joiner > 0) joiner -= 2;
+      const after = norm.text.slice(end + 1, end + 12);
+      // "the leading edge of service", "first in the nation to": a noun phrase, not a word before
+      // a noun, so deleting it would break the sentence. In a list ("cheap, state-of-the-art and
+      // reliable") the comma before goes and the "and" stays.
+      const listed = joiner === 1 && /^(?:and|or)(?![a-z])/.test(after);
+      if (NOT_A_NOUN_AFTER.test(after) && !listed) return null;
+      // "the world's most advanced system" without the boast says "the world's system".
+      if (/(?:world|nation|country|region|continent|planet|industry|sector)['’]s $/.test(norm.text.slice(Math.max(0, start - 12), start))) return null;
+      if (joiner === 0) end += 1;
+    } else return null;
   }
-  const srcStart = norm.sourceStart(hit.start) + hit.block.offset;
+  let srcStart = norm.sourceStart(start) + hit.block.offset;
   const srcEnd = norm.sourceEnd(end - 1) + hit.block.offset;
+  if (joiner > 0) {
+    // The joiner is plain ASCII right before the term, so it sits in the source as it is.
+    const before = text.slice(srcStart - joiner - 1, srcStart);
+    if (!/^(?:,| and| or|, and|, or) $/.test(before)) return null;
+    srcStart -= joiner + 1;
+  }
   const source = text.slice(srcStart, srcEnd);
   if (/[*_`[\]<>\r\n\\]/.test(source)) return null;
-  const shown = text.slice(hit.srcStart, hit.srcEnd);
+  // The title names what goes: the boast with its scope word ("国际最先进"), without joiners or 的.
+  const shown = source.replace(/^(?:,? ?(?:and|or) |, )/, '').replace(/的$/, '').trim();
+  // "a revolutionary automated system" must become "an automated system".
+  let replacement = '';
+  const article = joiner > 0 ? null : /(?<![\p{L}\p{N}])(an?) $/iu.exec(text.slice(Math.max(0, srcStart - 4), srcStart));
+  const following = /^[A-Za-z][\w-]*/.exec(text.slice(srcEnd, srcEnd + 40))?.[0];
+  if (article && following) {
+    const wanted = indefiniteArticle(following);
+    if (wanted !== article[1]!.toLowerCase()) {
+      srcStart -= article[0].length;
+      const written = article[1]!;
+      replacement = `${written[0] === 'A' ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted} `;
+    }
+  }
   return {
     title: format(localize(sharedMessages.deleteTitle, language), { text: shown }),
     kind: 'fix',
-    edits: [{ offset: srcStart, length: srcEnd - srcStart, text: '' }],
+    edits: [{ offset: srcStart, length: srcEnd - srcStart, text: replacement }],
   };
+}
+
+/** Where a Chinese superlative is measured ("国际最先进", "目前国内最先进"): it goes with the superlative. */
+const ZH_SUPERLATIVE_SCOPE = /(?:(?:目前|当前|当今)?(?:全球|世界|全国|国内|国际|业内|业界|行业内?|全省|全市|亚洲|同类产品中|同类)(?:上|范围内)?|目前|当前|当今)$/;
+
+/** Words that cannot follow an adjective before its noun: prepositions, conjunctions, verbs of being, articles. */
+const NOT_A_NOUN_AFTER = /^(?:of|in|on|at|for|to|and|or|but|with|by|from|as|than|that|which|who|is|are|was|were|be|been|will|can|the|a|an)(?![a-z])/;
+
+/**
+ * The indefinite article a word takes, by its first sound as far as spelling tells it: "an
+ * automated", "a university", "an hour", and for an acronym the name of its first letter ("an
+ * AI", "a GIS").
+ */
+function indefiniteArticle(word: string): 'a' | 'an' {
+  if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  const w = word.toLowerCase();
+  if (/^(?:hour|honest|honou?r|heir)/.test(w)) return 'an';
+  if (/^(?:uni(?![nm])|use|usu|uti|eu|ewe|one|once|ubiq)/.test(w)) return 'a';
+  return /^[aeiou]/.test(w) ? 'an' : 'a';
 }
 
 /** Inserts the section under the heading that encloses the finding, unless that section already has one. */
