@@ -238,8 +238,8 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
   let start = hit.start;
   let end = hit.end;
   // An English adjective joined to the one before it ("innovative, cutting-edge portal") goes with
-  // its joining comma or "and"; any other goes with the space after it.
-  let joiner = 0;
+  // its joining comma or "and" (as written before it, e.g. ", "); any other with the space after it.
+  let joiner = '';
   if (kind === 'attributive') {
     const next = norm.text[end];
     if (next === '的') {
@@ -247,41 +247,36 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
       // "采用国际最先进的技术" without the boast is "采用技术", not "采用国际技术".
       start -= ZH_SUPERLATIVE_SCOPE.exec(norm.text.slice(Math.max(0, start - 6), start))?.[0].length ?? 0;
     } else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[start] ?? '')) {
-      joiner = /[a-z](?:,| and| or|, and|, or) $/.exec(norm.text.slice(Math.max(0, start - 7), start))?.[0].length ?? 0;
-      if (joiner > 0) joiner -= 2;
+      const before = norm.text.slice(Math.max(0, start - 12), start);
+      joiner = /(?<=[a-z])(?:, and |, or |, | and | or )$/.exec(before)?.[0] ?? '';
       const after = norm.text.slice(end + 1, end + 12);
       // "the leading edge of service", "first in the nation to": a noun phrase, not a word before
       // a noun, so deleting it would break the sentence. In a list ("cheap, state-of-the-art and
       // reliable") the comma before goes and the "and" stays.
-      const listed = joiner === 1 && /^(?:and|or)(?![a-z])/.test(after);
+      const listed = joiner === ', ' && /^(?:and|or)(?![a-z])/.test(after);
       if (NOT_A_NOUN_AFTER.test(after) && !listed) return null;
       // "the world's most advanced system" without the boast says "the world's system".
-      if (/(?:world|nation|country|region|continent|planet|industry|sector)['’]s $/.test(norm.text.slice(Math.max(0, start - 12), start))) return null;
-      if (joiner === 0) end += 1;
+      if (/(?:world|nation|country|region|continent|planet|industry|sector)['’]s $/.test(before)) return null;
+      if (!joiner) end += 1;
     } else return null;
   }
-  let srcStart = norm.sourceStart(start) + hit.block.offset;
+  const termStart = norm.sourceStart(start) + hit.block.offset;
   const srcEnd = norm.sourceEnd(end - 1) + hit.block.offset;
-  if (joiner > 0) {
-    // The joiner is plain ASCII right before the term, so it sits in the source as it is.
-    const before = text.slice(srcStart - joiner - 1, srcStart);
-    if (!/^(?:,| and| or|, and|, or) $/.test(before)) return null;
-    srcStart -= joiner + 1;
-  }
-  const source = text.slice(srcStart, srcEnd);
-  if (/[*_`[\]<>\r\n\\]/.test(source)) return null;
-  // The title names what goes: the boast with its scope word ("国际最先进"), without joiners or 的.
-  const shown = source.replace(/^(?:,? ?(?:and|or) |, )/, '').replace(/的$/, '').trim();
+  // The joiner is plain ASCII, so it must stand in the source as it is, not across a line break.
+  if (joiner && text.slice(termStart - joiner.length, termStart) !== joiner) return null;
+  let srcStart = termStart - joiner.length;
+  if (/[*_`[\]<>\r\n\\]/.test(text.slice(srcStart, srcEnd))) return null;
+  // The title names the boast with its scope word ("国际最先进"), without the joiner, space or 的.
+  const shown = text.slice(termStart, norm.sourceEnd(hit.end - 1) + hit.block.offset);
   // "a revolutionary automated system" must become "an automated system".
   let replacement = '';
-  const article = joiner > 0 ? null : /(?<![\p{L}\p{N}])(an?) $/iu.exec(text.slice(Math.max(0, srcStart - 4), srcStart));
+  const article = joiner ? null : /(?<![\p{L}\p{N}])(an?) $/iu.exec(text.slice(Math.max(0, srcStart - 4), srcStart));
   const following = /^[A-Za-z][\w-]*/.exec(text.slice(srcEnd, srcEnd + 40))?.[0];
   if (article && following) {
     const wanted = indefiniteArticle(following);
     if (wanted !== article[1]!.toLowerCase()) {
       srcStart -= article[0].length;
-      const written = article[1]!;
-      replacement = `${written[0] === 'A' ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted} `;
+      replacement = `${article[1]![0] === 'A' ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted} `;
     }
   }
   return {
