@@ -97,8 +97,8 @@ describe('prose only', () => {
     expect(lint(text).findings).toEqual([]);
   });
 
-  it('lints link text, headings, list items and table rows', () => {
-    const text = '# 打造全国首个智慧社区\n\n- [最先进的平台](https://x.cn)\n\n| 项目 | 说明 |\n|---|---|\n| 大屏 | 供参观 |\n';
+  it('lints link text within a sentence, headings, list items and table rows', () => {
+    const text = '# 打造全国首个智慧社区\n\n- 采用[最先进的平台](https://x.cn)\n\n| 项目 | 说明 |\n|---|---|\n| 大屏 | 供参观 |\n';
     const ids = lint(text).findings.map((f) => `${f.start.line}:${f.ruleId}`);
     expect(ids).toEqual(['1:concept-race', '3:superlative-tech', '7:showcase-display', '7:showcase-display']);
   });

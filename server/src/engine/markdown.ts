@@ -7,7 +7,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Processor } from 'unified';
-import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import { applyPlan, type NormalizedText, type RawText } from './normalize.js';
 import { BlockMemo } from './cache.js';
 import { parsePieces } from './chunks.js';
@@ -282,7 +282,12 @@ function collect(top: RootContent, shift: number, text: string, options: ParseOp
       }
       case 'paragraph': {
         if (inBlockquote && !options.blockquotes) return;
-        add(block('paragraph', node, inlineText(node, text, shift, comments), inBlockquote));
+        const raw = inlineText(node, text, shift, comments);
+        if (isCitation(node)) {
+          flushComments();
+          return;
+        }
+        add(block('paragraph', node, raw, inBlockquote));
         return;
       }
       case 'tableRow': {
@@ -311,6 +316,25 @@ function collect(top: RootContent, shift: number, text: string, options: ParseOp
   walk(top, false);
   flushComments();
   return { shift, blockquotes: options.blockquotes, items };
+}
+
+/**
+ * A paragraph or list item that is one link and nothing else ("- [全国首个数字孪生城市白皮书](…)")
+ * names another text, as a reading list or a table of contents does; its words are that text's
+ * title, not the author's claim.
+ */
+function isCitation(node: Paragraph): boolean {
+  let links = 0;
+  const visit = (n: Nodes): boolean => {
+    if (n.type === 'link' || n.type === 'linkReference') {
+      links++;
+      return true;
+    }
+    if (n.type === 'text') return /^[\s\p{P}]*$/u.test(n.value);
+    if (n.type === 'strong' || n.type === 'emphasis') return n.children.every((c) => visit(c as Nodes));
+    return n.type === 'break';
+  };
+  return node.children.every((c) => visit(c as Nodes)) && links === 1;
 }
 
 /**
