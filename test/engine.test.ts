@@ -242,6 +242,33 @@ describe('fixes', () => {
     expect(deleted('平台采用最先进的技术。')).toBe('平台采用技术。');
   });
 
+  it('leave the sentence saying what it said: a place keeps its boast, lists lose their joiner, a capital moves on', () => {
+    const deleted = (sentence: string): string | null => {
+      const text = `# Plan\n\n${sentence}\n`;
+      const fixes = lint(text).findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
+      return fixes.length === 0 ? null : applyFixes(text, fixes).output.split('\n')[2]!;
+    };
+    // Without the boast these would name where the technology comes from.
+    expect(deleted('采用美国最先进的技术建设平台。')).toBeNull();
+    expect(deleted('採用台灣最先進的技術建置平台。')).toBeNull();
+    expect(deleted("We adopt America's most advanced technology.")).toBeNull();
+    // Scope words that name only how far the boast reaches go with it.
+    expect(deleted('采用我国最先进的技术建设平台。')).toBe('采用技术建设平台。');
+    expect(deleted('打造全台最先進的智慧城市。')).toBe('打造智慧城市。');
+    // A 顿号 list loses the item and one 、; a boast with no noun after it, or all of an element, stays.
+    expect(deleted('采用最先进的、最成熟的技术。')).toBe('采用最成熟的技术。');
+    expect(deleted('采用成熟的、最先进的技术。')).toBe('采用成熟的技术。');
+    // Two boasts of one list both claim a 、; the second goes on the next pass, as --fix runs.
+    expect(deleted('打造全国首个、全省最先进的平台。')).toBe('打造全省最先进的平台。');
+    expect(deleted('打造全省最先进的平台。')).toBe('打造平台。');
+    expect(deleted('我们要用最先进的。')).toBeNull();
+    expect(deleted('采用<span>最先进的</span>技术。')).toBeNull();
+    // A sentence that opened with the boast opens with the next word, capitalised.
+    expect(deleted('State-of-the-art sensors will be installed.')).toBe('Sensors will be installed.');
+    expect(deleted('Cutting-edge analytics will guide buses. World-class sensors will count riders.')).toBe('Analytics will guide buses. Sensors will count riders.');
+    expect(deleted('"State-of-the-art sensors," the mayor said.')).toBe('"Sensors," the mayor said.');
+  });
+
   it('every rule offers at least one fix or scaffold on each flagged example', () => {
     for (const entry of (vocab as unknown as VocabData).rules) {
       for (const example of entry.examples.flagged) {

@@ -246,6 +246,11 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
       end += 1;
       // "采用国际最先进的技术" without the boast is "采用技术", not "采用国际技术".
       start -= ZH_SUPERLATIVE_SCOPE.exec(norm.text.slice(Math.max(0, start - 6), start))?.[0].length ?? 0;
+      // Any other word before it may be the scope too ("采用美国最先进的技术"), and without the boast
+      // it would name the technology's origin; so the fix is offered only after a word that cannot be.
+      if (!ZH_BEFORE_ATTRIBUTIVE.test(norm.text.slice(Math.max(0, start - 4), start))) return null;
+      // The boast must stand before a noun: "我们要用最先进的。" has nothing left to use.
+      if (!/[\p{Script=Han}a-z0-9、]/u.test(norm.text[end] ?? '')) return null;
     } else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[start] ?? '')) {
       const before = norm.text.slice(Math.max(0, start - 12), start);
       joiner = /(?<=[a-z])(?:, and |, or |, | and | or )$/.exec(before)?.[0] ?? '';
@@ -255,17 +260,25 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
       // reliable") the comma before goes and the "and" stays.
       const listed = joiner === ', ' && /^(?:and|or)(?![a-z])/.test(after);
       if (NOT_A_NOUN_AFTER.test(after) && !listed) return null;
-      // "the world's most advanced system" without the boast says "the world's system".
-      if (/(?:world|nation|country|region|continent|planet|industry|sector)['’]s $/.test(before)) return null;
+      // "the world's most advanced system" without the boast says "the world's system"; after any
+      // owner a superlative is measured there ("America's most advanced technology"), so it stays.
+      const superlative = /^(?:most |smartest|best )/.test(norm.text.slice(start, end));
+      if ((superlative ? /['’]s $/ : /(?:world|nation|country|region|continent|planet|industry|sector)['’]s $/).test(before)) return null;
       if (!joiner) end += 1;
     } else return null;
   }
+  // An item of a Chinese list goes with one of its 顿号: "采用最先进的、最成熟的技术" becomes
+  // "采用最成熟的技术", and "打造全国首个、全省领先的平台" keeps no stray 、.
+  if (norm.text[end] === '、') end += 1;
+  else if (norm.text[start - 1] === '、') start -= 1;
   const termStart = norm.sourceStart(start) + hit.block.offset;
   const srcEnd = norm.sourceEnd(end - 1) + hit.block.offset;
   // The joiner is plain ASCII, so it must stand in the source as it is, not across a line break.
   if (joiner && text.slice(termStart - joiner.length, termStart) !== joiner) return null;
   let srcStart = termStart - joiner.length;
   if (/[*_`[\]<>\r\n\\]/.test(text.slice(srcStart, srcEnd))) return null;
+  // Deleting all of an element's text ("<span>最先进的</span>") leaves an empty element.
+  if (text[srcStart - 1] === '>' && text[srcEnd] === '<') return null;
   // The title names the boast with its scope word ("国际最先进"), without the joiner, space or 的.
   const shown = text.slice(termStart, norm.sourceEnd(hit.end - 1) + hit.block.offset);
   // "a revolutionary automated system" must become "an automated system".
@@ -279,6 +292,16 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
       replacement = `${article[1]![0] === 'A' ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted} `;
     }
   }
+  // A boast that opened a sentence hands its capital on: "State-of-the-art sensors will…" becomes
+  // "Sensors will…".
+  const opensSentence = /^(?:|.*[.!?:]\s*)["“'‘(]?$/s.test(norm.text.slice(0, start)) && /^[A-Z]/.test(text[termStart] ?? '');
+  if (opensSentence && !article && following && /^[a-z]/.test(following)) {
+    return {
+      title: format(localize(sharedMessages.deleteTitle, language), { text: shown }),
+      kind: 'fix',
+      edits: [{ offset: srcStart, length: srcEnd + 1 - srcStart, text: following[0]!.toUpperCase() }],
+    };
+  }
   return {
     title: format(localize(sharedMessages.deleteTitle, language), { text: shown }),
     kind: 'fix',
@@ -287,7 +310,13 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
 }
 
 /** Where a Chinese superlative is measured ("国际最先进", "目前国内最先进"): it goes with the superlative. */
-const ZH_SUPERLATIVE_SCOPE = /(?:(?:目前|当前|当今)?(?:全球|世界|全国|国内|国际|业内|业界|行业内?|全省|全市|亚洲|同类产品中|同类)(?:上|范围内)?|目前|当前|当今)$/;
+const ZH_SUPERLATIVE_SCOPE = /(?:(?:目前|当前|当今)?(?:全球|世界|全国|国内外|国内|国际|我国|业内|业界|行业内?|全省|全市|全县|全区|全台|全港|全澳|省内|市内|区内|县内|本市|本省|亚洲|同类产品中|同类)(?:上|范围内)?|目前|当前|当今)$/;
+
+/**
+ * What may stand right before a Chinese attributive boast so that the sentence reads right
+ * without it: the start, punctuation, a verb that takes the noun, a measure word or a particle.
+ */
+const ZH_BEFORE_ATTRIBUTIVE = /(?:^|[\s\p{P}]|采用|使用|运用|应用|引进|引入|利用|借助|依托|基于|建设|建成|打造|构建|搭建|部署|提供|配备|配置|具备|具有|拥有|达到|成为|是|为|用|以|和|与|及|或|等|的|个|套|款|项|种|批|支|流)$/u;
 
 /** Words that cannot follow an adjective before its noun: prepositions, conjunctions, verbs of being, articles. */
 const NOT_A_NOUN_AFTER = /^(?:of|in|on|at|for|to|and|or|but|with|by|from|as|than|that|which|who|is|are|was|were|be|been|will|can|the|a|an)(?![a-z])/;
