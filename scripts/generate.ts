@@ -177,7 +177,14 @@ const vocab: VocabData = { variants: variantData.pairs, rules, safeguards, negat
 outputs.set('server/src/engine/generated/vocab.json', `${JSON.stringify(vocab, null, 1)}\n`);
 
 // Traditional Chinese strings, derived from the Simplified ones.
-const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'twp' });
+const taiwanPhrases = OpenCC.Converter({ from: 'cn', to: 'twp' });
+// OpenCC's Taiwan phrases read 窗口 and 对象 as a computer's window and object (視窗, 物件); here
+// they are always a service counter and the people served.
+const PHRASES_KEPT: Array<[string, string]> = [
+  ['視窗', '窗口'],
+  ['服務物件', '服務對象'],
+];
+const toTaiwan = (text: string): string => PHRASES_KEPT.reduce((out, [wrong, right]) => out.replaceAll(wrong, right), taiwanPhrases(text));
 const simplified = new Set<string>();
 const addLocalized = (l: Localized): void => void simplified.add(l.zh);
 for (const rule of RULES) [rule.description, rule.judgment.text, rule.why, rule.satisfy].forEach(addLocalized);

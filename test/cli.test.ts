@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { readFileSync, statSync, chmodSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,22 @@ describe('needfirst CLI', () => {
     const fixed = await cli(dir, ['--stdin', '--fix'], ZH);
     expect(fixed.stdout).toBe(ZH.replace('最先进的', ''));
     expect(fixed.stderr).toContain('digital-only');
+  });
+
+  it('decodes standard input as it does a file, and --fix prints it back in the same bytes', async () => {
+    const dir = project({});
+    const gbk = iconv.encode(ZH, 'gbk');
+    const run = await cli(dir, ['--stdin', '--format', 'json'], gbk);
+    expect((JSON.parse(run.stdout) as Array<{ findings: unknown[] }>)[0]!.findings.length).toBeGreaterThan(0);
+    const fixed = await cli(dir, ['--stdin', '--fix'], gbk);
+    expect(iconv.decode(fixed.stdoutBytes, 'gbk')).toBe(ZH.replace('最先进的', ''));
+    const bom = await cli(dir, ['--stdin', '--fix'], new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(ZH)]));
+    expect(bom.stdout).toBe(`\ufeff${ZH.replace('最先进的', '')}`);
+    const forced = await cli(dir, ['--stdin', '--encoding', 'gbk', '--format', 'json'], gbk);
+    expect(forced.stdout).toBe(run.stdout);
+    const binary = await cli(dir, ['--stdin'], new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 0xff]));
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('<stdin>: it looks binary');
   });
 
   it('--stdin-filename finds the configuration of that path', async () => {

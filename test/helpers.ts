@@ -19,20 +19,23 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** What was written as raw bytes: a document fixed from standard input in a legacy encoding. */
+  stdoutBytes: Buffer;
 }
 
 /** Runs the CLI in-process against the real file system. */
-export async function cli(cwd: string, argv: string[], stdin?: string): Promise<CliRun> {
+export async function cli(cwd: string, argv: string[], stdin?: string | Uint8Array): Promise<CliRun> {
   let stdout = '';
+  const stdoutBytes: Uint8Array[] = [];
   let stderr = '';
   const code = await main({
     argv,
     cwd,
     fs: nodeFileSystem,
-    stdout: { write: (s) => void (stdout += s) },
+    stdout: { write: (s) => void (stdout += s), writeBytes: (b) => void stdoutBytes.push(b) },
     stderr: { write: (s) => void (stderr += s) },
-    readStdin: async () => stdin ?? '',
+    readStdin: async () => (typeof stdin === 'string' || stdin === undefined ? new TextEncoder().encode(stdin ?? '') : stdin),
     env: {},
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, stdoutBytes: Buffer.concat(stdoutBytes) };
 }

@@ -73,7 +73,7 @@ describe('files that are odd', () => {
     expect((await cli(dir, ['--encoding', 'klingon'])).stderr).toContain('Unknown encoding "klingon".');
   });
 
-  for (const [encoding, bom] of [['utf-16le', true], ['utf-16be', true], ['utf-16le', false], ['gb18030', false], ['gbk', false]] as const) {
+  for (const [encoding, bom] of [['utf-16le', true], ['utf-16be', true], ['utf-16le', false], ['utf-16be', false], ['gb18030', false], ['gbk', false]] as const) {
     it(`${encoding}${bom ? ' with a BOM' : ''}: detected, linted at the right places, and --fix writes the same encoding back`, async () => {
       const bytes = encodeFile({ text: ZH, encoding: encoding === 'gbk' ? 'gbk' : encoding, bom });
       const dir = project({ 'a.md': bytes });

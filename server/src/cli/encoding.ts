@@ -67,10 +67,15 @@ function utf16WithoutBom(bytes: Uint8Array): DecodedFile | null {
   let odd = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
   if (Math.min(even, odd) * 4 > Math.max(even, odd)) return null;
-  const decoded = tryDecode(bytes, odd > 0 ? 'utf-16le' : 'utf-16be', false);
-  // Text has line breaks and no control characters; binary data rarely passes both.
-  if (!decoded || !decoded.text.includes('\n') || /[\0-\x08\x0e-\x1f]/.test(decoded.text)) return null;
-  return decoded;
+  // ASCII puts its NUL first in big-endian pairs and second in little-endian ones; the other order
+  // is tried too, since Chinese text can have more NULs from its own characters than from ASCII.
+  const orders = even > odd ? ['utf-16be', 'utf-16le'] : ['utf-16le', 'utf-16be'];
+  for (const encoding of orders) {
+    const decoded = tryDecode(bytes, encoding, false);
+    // Text has line breaks and no control characters; binary data rarely passes both.
+    if (decoded && decoded.text.includes('\n') && !/[\0-\x08\x0e-\x1f]/.test(decoded.text)) return decoded;
+  }
+  return null;
 }
 
 function tryDecode(bytes: Uint8Array, encoding: string, bom: boolean): DecodedFile | null {

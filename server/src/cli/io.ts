@@ -15,6 +15,8 @@ export interface CliFileSystem {
 
 export interface Writable {
   write(text: string): void;
+  /** Raw bytes, for a document fixed from standard input in an encoding other than UTF-8. */
+  writeBytes?(bytes: Uint8Array): void;
   isTTY?: boolean;
 }
 
@@ -24,8 +26,8 @@ export interface CliEnvironment {
   fs: CliFileSystem;
   stdout: Writable;
   stderr: Writable;
-  /** Standard input, read whole; only asked for with --stdin. */
-  readStdin?: () => Promise<string>;
+  /** Standard input, read whole as bytes; only asked for with --stdin. */
+  readStdin?: () => Promise<Uint8Array>;
   env?: Record<string, string | undefined>;
   /** Starts worker threads that lint; without it everything is linted on this thread. */
   workers?: (size: number) => LintPool;

@@ -7,7 +7,7 @@ import type { LintResult, MessageLanguage, Severity } from '../engine/types.js';
 import { ConfigLoader, type ConfigError, type LoadedConfig } from '../config/loader.js';
 import { selectFiles, isIgnoredByConfig } from './files.js';
 import type { CliEnvironment, LintPool, Writable } from './io.js';
-import { decodeFile, encodingName, formatSize, parseSize } from './encoding.js';
+import { decodeFile, encodeFile, encodesExactly, encodingName, formatSize, parseSize } from './encoding.js';
 import { WriteError, describeFsError, writeFixed } from './write.js';
 import type { FileReport, RunSummary } from './report.js';
 import { runTask, type LintOutcome, type LintTask } from './lintTask.js';
@@ -162,7 +162,6 @@ function parseOptions(argv: string[], colorDefault: boolean): Options | 'help' |
   if (v.encoding !== undefined) {
     encoding = encodingName(v.encoding) ?? undefined;
     if (!encoding) throw new UsageError(`Unknown encoding "${v.encoding}". Use utf-8, utf-16le, utf-16be, gb18030, gbk, big5 or another encoding iconv-lite knows.`);
-    if (v.stdin) throw new UsageError('--encoding applies to files; standard input is read as UTF-8.');
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (v['max-file-size'] !== undefined) {
@@ -303,9 +302,15 @@ export async function main(env: CliEnvironment): Promise<number> {
     reports.push({ path, displayPath: display, language: result.language, result, fixed, fingerprints: fingerprints(result), profile, baselined: 0 });
   };
   if (opts.stdin) {
-    const text = env.readStdin ? await env.readStdin() : '';
+    const bytes = env.readStdin ? await env.readStdin() : new Uint8Array();
     const name = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : join(cwd, '<stdin>');
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Standard input is decoded as a file is, so that --fix prints it back in the same bytes.
+    const decoded = decodeFile(bytes, opts.encoding);
+    if ('skip' in decoded) {
+      stderr.write(`needfirst: ${opts.stdinFilename ?? '<stdin>'}: ${decoded.skip}.\n`);
+      return EXIT.failure;
+    }
+    const body = decoded.text;
     const found = await configFor(name, body);
     if (!found) return EXIT.failure;
     const outcome = runTask({ text: body, config: found.config, fix: opts.fix || opts.fixDryRun });
@@ -315,7 +320,13 @@ export async function main(env: CliEnvironment): Promise<number> {
     }
     report(name, opts.stdinFilename ?? '<stdin>', outcome.result, outcome.fixed, found.profile);
     if (opts.fix) {
-      stdout.write(outcome.output);
+      const fixedFile = { ...decoded, text: outcome.output };
+      if (decoded.encoding === 'utf-8' || !stdout.writeBytes) stdout.write((decoded.bom ? '\ufeff' : '') + outcome.output);
+      else if (encodesExactly(fixedFile)) stdout.writeBytes(encodeFile(fixedFile));
+      else {
+        stderr.write(`needfirst: ${opts.stdinFilename ?? '<stdin>'}: the fixed text has characters ${decoded.encoding} cannot hold, so nothing was printed.\n`);
+        return EXIT.failure;
+      }
       const finished = await finish(env, opts, reports, failed);
       stderr.write(finished.text);
       return finished.code;

@@ -17,10 +17,10 @@ export const nodeFileSystem: CliFileSystem = {
   realpath: (path) => fsp.realpath(path),
 };
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Worker threads that run this very bundle, which serves lint requests when started as a worker. */
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     argv: process.argv.slice(2),
     cwd,
     fs: nodeFileSystem,
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY },
+    stdout: { write: (s) => void process.stdout.write(s), writeBytes: (b) => void process.stdout.write(b), isTTY: process.stdout.isTTY },
     stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY },
     readStdin,
     env: process.env,
