@@ -49,7 +49,9 @@ describe('needfirst CLI', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/7:3\s+error/);
     const warnOnly = project({ 'a.md': ZH });
-    expect((await cli(warnOnly, ['--max-warnings', '1', 'a.md'])).code).toBe(1);
+    const over = await cli(warnOnly, ['--max-warnings', '1', 'a.md']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('needfirst: 2 warnings are more than --max-warnings 1 allows, so the run fails.');
     expect((await cli(warnOnly, ['--max-warnings', '2', 'a.md'])).code).toBe(0);
   });
 

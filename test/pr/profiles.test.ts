@@ -52,6 +52,15 @@ describe('front-matter profiles', () => {
     expect(run.stderr).toContain('needfirst: a.md:2:12: The front matter asks for the profile "loud", which does not exist. Use one of: recommended, strict.');
   });
 
+  it('a profile asked for in front matter that is not valid YAML is a fault at its line, not ignored', async () => {
+    const dir = project({ 'a.md': '---\ntitle: [unclosed\nneedfirst: strict\n---\n\n# P\n\nA state-of-the-art portal.\n' });
+    const run = await cli(dir, ['a.md']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/needfirst: a\.md:3:1: The front matter is not valid YAML \(.+\), so "needfirst: strict" could not be read\. Fix the front matter so that the profile applies\./);
+    const plain = project({ 'a.md': '---\ntitle: [unclosed\n---\n\n# P\n' });
+    expect((await cli(plain, ['a.md'])).code).toBe(0);
+  });
+
   it('a stage mapped to an unknown preset is a configuration fault', async () => {
     const dir = project({ '.needfirst.json': '{\n  "stages": { "tender": "needfirst:loose" }\n}\n', 'a.md': ZH });
     const run = await cli(dir, ['a.md']);
@@ -68,6 +77,7 @@ describe('front-matter profiles', () => {
     expect(readFrontMatter('---\nstage: tender\n---\n# x\n')?.stage?.value).toBe('tender');
     expect(readFrontMatter('\ufeff---\r\nneedfirst: strict\r\n---\r\n')?.needfirst?.value).toBe('strict');
     expect(readFrontMatter('# x\n\n---\nstage: tender\n---\n')).toBeNull();
-    expect(readFrontMatter('---\nstage: [tender\n---\n')).toBeNull();
+    expect(readFrontMatter('---\nstage: [tender\n---\n')?.unreadable).toMatchObject({ value: 'stage: [tender', line: 2, column: 1 });
+    expect(readFrontMatter('---\ntitle: [x\n---\n')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { join, relative, resolve, sep, posix } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep, posix } from 'node:path';
 import packageJson from '../../../package.json';
 import { lint } from '../engine/lint.js';
 import type { ResolvedConfig } from '../engine/config.js';
@@ -440,7 +440,7 @@ export async function main(env: CliEnvironment): Promise<number> {
         await cache.save();
       } catch (error) {
         // The lint itself succeeded; only the next run will be slower.
-        stderr.write(`needfirst: cannot write the cache ${relative(cwd, cache.file) || cache.file}: ${describeFsError(error)}. The next run will lint every file again.\n`);
+        stderr.write(`needfirst: cannot write the cache ${shownPath(cwd, cache.file)}: ${describeFsError(error, true)}. The next run will lint every file again.\n`);
       }
     }
   }
@@ -465,7 +465,7 @@ export async function main(env: CliEnvironment): Promise<number> {
         // Every finding is now known, so the run reports nothing new.
         reports = reports.map((r) => ({ ...r, result: { ...r.result, findings: [] }, baselined: r.result.findings.length }));
       } catch (error) {
-        env.stderr.write(`needfirst: cannot write the baseline ${opts.writeBaseline}: ${describeFsError(error)}.\n`);
+        env.stderr.write(`needfirst: cannot write the baseline ${opts.writeBaseline}: ${describeFsError(error, true)}.\n`);
         isFailed = true;
       }
     } else if (opts.baseline) {
@@ -491,7 +491,7 @@ export async function main(env: CliEnvironment): Promise<number> {
       }
     }
     if (opts.quiet) reports = reports.map((r) => ({ ...r, result: { ...r.result, findings: r.result.findings.filter((f) => f.severity === 'error') } }));
-    return { text: render(reports, opts, summary), code: exitCode(reports, opts, isFailed) };
+    return { text: render(reports, opts, summary), code: exitCode(reports, opts, isFailed, env.stderr) };
   }
 }
 
@@ -524,10 +524,20 @@ function render(reports: FileReport[], opts: Options, summary: RunSummary): stri
   }
 }
 
-function exitCode(reports: FileReport[], opts: Options, failed: boolean): number {
+function exitCode(reports: FileReport[], opts: Options, failed: boolean, stderr: Writable): number {
   if (failed) return EXIT.failure;
   const count = (s: Severity): number => reports.reduce((n, r) => n + r.result.findings.filter((f) => f.severity === s).length, 0);
   if (count('error') > 0) return EXIT.findings;
-  if (opts.maxWarnings >= 0 && count('warning') > opts.maxWarnings) return EXIT.findings;
+  if (opts.maxWarnings >= 0 && count('warning') > opts.maxWarnings) {
+    const n = count('warning');
+    stderr.write(`needfirst: ${n} warning${n === 1 ? ' is' : 's are'} more than --max-warnings ${opts.maxWarnings} allows, so the run fails.\n`);
+    return EXIT.findings;
+  }
   return EXIT.clean;
+}
+
+/** A path as people should read it: relative to the working folder when inside it, else absolute. */
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

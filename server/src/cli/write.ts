@@ -28,15 +28,15 @@ export async function writeFixed(fs: CliFileSystem, path: string, original: Uint
   }
 }
 
-/** A file-system error as a clause that says what to do. */
-export function describeFsError(error: unknown): string {
+/** A file-system error as a clause that says what to do; writing a new file, ENOENT means its folder is missing. */
+export function describeFsError(error: unknown, writing = false): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied; check its permissions';
     case 'ENOENT':
-      return 'it does not exist (was it moved or deleted?)';
+      return writing ? 'its folder does not exist; create the folder or choose another path' : 'it does not exist (was it moved or deleted?)';
     case 'EISDIR':
       return 'it is a folder, not a file';
     case 'EROFS':

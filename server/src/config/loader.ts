@@ -84,7 +84,19 @@ export class ConfigLoader {
     const front = text === undefined ? null : readFrontMatter(text);
     const documentErrors: ConfigError[] = [];
     let profile: LoadedConfig['profile'];
-    if (front?.needfirst) {
+    if (front?.unreadable) {
+      const f = front.unreadable;
+      documentErrors.push({
+        file: resolve(documentPath),
+        message: `The front matter is not valid YAML (${f.reason}), so "${f.value}" could not be read. Fix the front matter so that the profile applies.`,
+        offset: f.offset,
+        length: f.length,
+        line: f.line,
+        column: f.column,
+        endLine: f.line,
+        endColumn: f.column + f.length,
+      });
+    } else if (front?.needfirst) {
       const chosen = presetNamed(front.needfirst.value);
       if (chosen) profile = { preset: chosen, because: `needfirst: ${front.needfirst.value}` };
       else {

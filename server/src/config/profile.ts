@@ -14,6 +14,8 @@ export interface ProfileField {
 export interface FrontMatterProfile {
   needfirst?: ProfileField;
   stage?: ProfileField;
+  /** A `needfirst:` or `stage:` line in front matter that is not valid YAML, with the parser's reason. */
+  unreadable?: ProfileField & { reason: string };
 }
 
 const OPENING = /^(?:\ufeff)?---[ \t]*\r?\n/;
@@ -29,7 +31,17 @@ export function readFrontMatter(text: string): FrontMatterProfile | null {
   const yaml = rest.slice(0, close.index);
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
+  if (doc.errors.length > 0) {
+    // A profile asked for in broken YAML must not pass silently: the document would be linted
+    // with the folder's configuration while its author believes it is held to the profile.
+    const asked = /^[ \t]*(?:needfirst|stage)[ \t]*:.*$/m.exec(yaml);
+    if (!asked) return null;
+    // Lines are counted in the document, which starts with the opening "---" line.
+    const line = yaml.slice(0, asked.index).split('\n').length + 1;
+    const reason = doc.errors[0]!.message.split('\n')[0]!.replace(/ at line \d+, column \d+/, '').replace(/[.:]\s*$/, '');
+    return { unreadable: { value: asked[0].trim(), line, column: 1, offset: open[0].length + asked.index, length: asked[0].length, reason } };
+  }
+  if (!isMap(doc.contents)) return null;
   const out: FrontMatterProfile = {};
   for (const pair of doc.contents.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
