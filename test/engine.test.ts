@@ -203,6 +203,16 @@ describe('directives', () => {
     expect(r.suppressed.map((s) => s.ruleId)).toEqual(['superlative-tech']);
     expect(lint(base.replace('方案', '方案 <!-- needfirst-disable-line -- ok -->')).findings).toHaveLength(1);
   });
+
+  it('read a Chinese dash or a colon before the reason as " -- ", and hint with the directive as written', () => {
+    for (const directive of ['superlative-tech —— 引用原文', 'superlative-tech——引用原文', 'superlative-tech：引用原文', 'superlative-tech: 引用原文']) {
+      const r = lint(`# 方案\n\n<!-- needfirst-disable-next-line ${directive} -->\n平台采用最先进的技术。\n`);
+      expect(r.findings, directive).toEqual([]);
+      expect(r.suppressed.map((x) => x.reason), directive).toEqual(['引用原文']);
+    }
+    const bare = lint('# 方案\n\n平台采用最先进的技术。<!-- needfirst-disable-line -->\n').findings.find((f) => f.ruleId === 'invalid-directive');
+    expect(bare!.message).toContain('<!-- needfirst-disable-line rule-id -- ');
+  });
 });
 
 describe('fixes', () => {

@@ -22,6 +22,8 @@ export interface DirectiveProblem {
   end: number;
   /** The rule or directive name at fault. */
   name: string;
+  /** The directive as written, such as "disable-line", so a hint can show the same kind. */
+  directive?: DirectiveKind;
 }
 
 const DIRECTIVE = /^\s*needfirst-([a-z-]+)(.*)$/s;
@@ -39,16 +41,19 @@ export function parseDirectives(text: string, comments: HtmlComment[], knownRule
       continue;
     }
     const rest = m[2] ?? '';
-    const sep = rest.search(/(^|\s)--(\s|$)/);
+    // The reason follows " -- "; a Chinese dash (——) or a colon after the rules, as Chinese
+    // authors often write, is read the same way, since no rule id contains either.
+    let sep = rest.search(/(^|\s)--(\s|$)/);
+    if (sep === -1) sep = rest.search(/\s*(?:——|—|－－|[:：])/);
     const ruleText = sep === -1 ? rest : rest.slice(0, sep);
-    const reasonText = sep === -1 ? '' : rest.slice(sep).replace(/^\s*--/, '').trim();
+    const reasonText = sep === -1 ? '' : rest.slice(sep).replace(/^\s*(?:--|——|—|－－|[:：])/, '').trim();
     const rules = ruleText.split(/[\s,]+/).filter(Boolean);
     const known = rules.filter((r) => knownRules.has(r));
     for (const r of rules) if (!knownRules.has(r)) problems.push({ kind: 'unknown-rule', start: comment.start, end: comment.end, name: r });
     // A directive that names only unknown rules silences nothing rather than everything.
     if (rules.length > 0 && known.length === 0) continue;
     const reason = reasonText === '' ? null : reasonText;
-    if (kind !== 'enable' && reason === null) problems.push({ kind: 'no-reason', start: comment.start, end: comment.end, name: known[0] ?? 'rule-id' });
+    if (kind !== 'enable' && reason === null) problems.push({ kind: 'no-reason', start: comment.start, end: comment.end, name: known[0] ?? 'rule-id', directive: kind });
     directives.push({
       kind,
       rules: known,

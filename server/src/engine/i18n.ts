@@ -73,8 +73,8 @@ export const sharedMessages = {
   scaffoldTitle: { en: 'Insert a "{heading}" section to fill in', zh: '插入「{heading}」一节（待填写）' },
   deleteTitle: { en: 'Delete "{text}"', zh: '删除「{text}」' },
   directiveNoReason: {
-    en: 'This needfirst directive gives no reason: add one after " -- ", for example <!-- needfirst-disable-next-line {rule} -- the need is stated in section 2 -->.',
-    zh: '此 needfirst 指令没有说明理由：请在“ -- ”后写明，例如 <!-- needfirst-disable-next-line {rule} -- 需求已在第二节说明 -->。',
+    en: 'This needfirst directive gives no reason: add one after " -- ", for example <!-- needfirst-{directive} {rule} -- the need is stated in section 2 -->.',
+    zh: '此 needfirst 指令没有说明理由：请在“ -- ”后写明，例如 <!-- needfirst-{directive} {rule} -- 需求已在第二节说明 -->。',
   },
   directiveUnknownRule: {
     en: 'Unknown rule "{rule}" in this needfirst directive. Known rules: {known}.',

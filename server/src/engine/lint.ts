@@ -374,7 +374,7 @@ const DIRECTIVE_MESSAGES: Record<DirectiveProblem['kind'], Localized> = {
 };
 
 function directiveFinding(p: DirectiveProblem, known: string[], severity: RuleSettings['severity'], language: MessageLanguage, text: string, starts: number[]): Finding {
-  const message = format(localize(DIRECTIVE_MESSAGES[p.kind], language), { rule: p.name, kind: p.name, known: known.join(', ') });
+  const message = format(localize(DIRECTIVE_MESSAGES[p.kind], language), { rule: p.name, kind: p.name, known: known.join(', '), directive: p.directive ?? 'disable-next-line' });
   return plainFinding(INVALID_DIRECTIVE.id, severity, message, p.start, p.end, text, starts);
 }
 
