@@ -60,11 +60,11 @@ describe('the accuracy corpus', () => {
   it('does not fall below the measured precision and recall', () => {
     const dev = score(counts(outcomes.filter((o) => splitOf(o.passage.id) === 'dev')));
     const all = score(counts(outcomes));
-    // Measured on 2026-11-24 (session 7): dev 0.88 / 0.71 (330 true, 45 false positives),
-    // all 0.86 / 0.65 (held-out 0.70 / 0.40). Session 5 had dev 0.87 / 0.71, all 0.84 / 0.65.
+    // Measured on 2026-11-24 (session 8): dev 0.89 / 0.75 (350 true, 45 false positives),
+    // all 0.86 / 0.69 (held-out 0.69 / 0.41). Session 7 had dev 0.88 / 0.71, all 0.86 / 0.65.
     expect(dev.precision).toBeGreaterThanOrEqual(0.87);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.70);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.73);
     expect(all.precision).toBeGreaterThanOrEqual(0.85);
-    expect(all.recall).toBeGreaterThanOrEqual(0.64);
+    expect(all.recall).toBeGreaterThanOrEqual(0.67);
   });
 });
