@@ -243,6 +243,8 @@ describe('fixes', () => {
     expect(deleted('A state-of-the-art AI platform for permits.')).toBe('An AI platform for permits.');
     expect(deleted('It is a cutting-edge system for permits.')).toBe('It is a system for permits.');
     expect(deleted('A cheap, state-of-the-art and reliable kiosk.')).toBe('A cheap and reliable kiosk.');
+    expect(deleted('It combines citizen engagement, cutting-edge AI, and open data.')).toBe('It combines citizen engagement, AI, and open data.');
+    expect(deleted('Sensors, cameras and cutting-edge analytics.')).toBe('Sensors, cameras and analytics.');
     expect(deleted('Officers at the leading edge of service delivery.')).toBeNull();
     expect(deleted('We want to be first in the nation to use drones.')).toBeNull();
     expect(deleted("It will be the world's most advanced monitoring system.")).toBeNull();

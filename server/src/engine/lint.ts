@@ -254,6 +254,9 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
     } else if (next === ' ' && /[a-z]/.test(norm.text[end + 1] ?? '') && /[a-z]/.test(norm.text[start] ?? '')) {
       const before = norm.text.slice(Math.max(0, start - 12), start);
       joiner = /(?<=[a-z])(?:, and |, or |, | and | or )$/.exec(before)?.[0] ?? '';
+      // After a noun the boast opens the next item of a list ("citizen engagement, cutting-edge AI,
+      // …"): the joiner stays with the list, and only the boast goes.
+      if (joiner && NOUN_ENDING.test(before.slice(0, before.length - joiner.length))) joiner = '';
       const after = norm.text.slice(end + 1, end + 12);
       // "the leading edge of service", "first in the nation to": a noun phrase, not a word before
       // a noun, so deleting it would break the sentence. In a list ("cheap, state-of-the-art and
@@ -317,6 +320,9 @@ const ZH_SUPERLATIVE_SCOPE = /(?:(?:目前|当前|当今)?(?:全球|世界|全�
  * without it: the start, punctuation, a verb that takes the noun, a measure word or a particle.
  */
 const ZH_BEFORE_ATTRIBUTIVE = /(?:^|[\s\p{P}]|采用|使用|运用|应用|引进|引入|利用|借助|依托|基于|建设|建成|打造|构建|搭建|部署|提供|配备|配置|具备|具有|拥有|达到|成为|是|为|用|以|和|与|及|或|等|的|个|套|款|项|种|批|支|流)$/u;
+
+/** Word endings of English nouns (engagement, integration, analytics, sensors), not of adjectives. */
+const NOUN_ENDING = /(?:ment|tion|sion|ness|ity|ship|ism|ance|ence|ics|[^su's]s)$/;
 
 /** Words that cannot follow an adjective before its noun: prepositions, conjunctions, verbs of being, articles. */
 const NOT_A_NOUN_AFTER = /^(?:of|in|on|at|for|to|and|or|but|with|by|from|as|than|that|which|who|is|are|was|were|be|been|will|can|the|a|an)(?![a-z])/;
