@@ -231,12 +231,14 @@ describe('fixes', () => {
     expect(f!.fixes.map((x) => x.kind)).toEqual(['scaffold']);
   });
 
+  /** The third line of a one-paragraph document after every deletion fix is applied once; null with none. */
+  const deleted = (sentence: string): string | null => {
+    const text = `# Plan\n\n${sentence}\n`;
+    const fixes = lint(text).findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
+    return fixes.length === 0 ? null : applyFixes(text, fixes).output.split('\n')[2]!;
+  };
+
   it('delete an English boast before a noun and mend the article it leaves, but not a boast used as a noun', () => {
-    const deleted = (sentence: string): string | null => {
-      const text = `# Plan\n\n${sentence}\n`;
-      const fixes = lint(text).findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
-      return fixes.length === 0 ? null : applyFixes(text, fixes).output.split('\n')[2]!;
-    };
     expect(deleted('We will build a revolutionary automated governance system.')).toBe('We will build an automated governance system.');
     expect(deleted('An innovative, cutting-edge portal is planned.')).toBe('An innovative portal is planned.');
     expect(deleted('A simple and cutting-edge portal.')).toBe('A simple portal.');
@@ -255,11 +257,6 @@ describe('fixes', () => {
   });
 
   it('leave the sentence saying what it said: a place keeps its boast, lists lose their joiner, a capital moves on', () => {
-    const deleted = (sentence: string): string | null => {
-      const text = `# Plan\n\n${sentence}\n`;
-      const fixes = lint(text).findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'fix'));
-      return fixes.length === 0 ? null : applyFixes(text, fixes).output.split('\n')[2]!;
-    };
     // Without the boast these would name where the technology comes from.
     expect(deleted('采用美国最先进的技术建设平台。')).toBeNull();
     expect(deleted('採用台灣最先進的技術建置平台。')).toBeNull();

@@ -2,7 +2,7 @@ import { dirname, join, resolve, sep, posix } from 'node:path';
 import { applyConfig, type ResolvedConfig } from '../engine/config.js';
 import { parseConfigText, type ConfigFile } from '../engine/configFile.js';
 import { PRESET_NAMES, preset, recommended, type PresetName } from '../engine/presets.js';
-import { presetNamed, readFrontMatter } from './profile.js';
+import { presetNamed, readFrontMatter, type ProfileField } from './profile.js';
 
 /** The configuration file names, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['.needfirst.json', '.needfirst.jsonc', '.needfirst.yaml', '.needfirst.yml'] as const;
@@ -84,34 +84,16 @@ export class ConfigLoader {
     const front = text === undefined ? null : readFrontMatter(text);
     const documentErrors: ConfigError[] = [];
     let profile: LoadedConfig['profile'];
+    // A fault in the document's own front matter, shown at the field it concerns.
+    const fieldError = (f: ProfileField, message: string): void =>
+      void documentErrors.push({ file: resolve(documentPath), message, offset: f.offset, length: f.length, line: f.line, column: f.column, endLine: f.line, endColumn: f.column + f.length });
     if (front?.unreadable) {
       const f = front.unreadable;
-      documentErrors.push({
-        file: resolve(documentPath),
-        message: `The front matter is not valid YAML (${f.reason}), so "${f.value}" could not be read. Fix the front matter so that the profile applies.`,
-        offset: f.offset,
-        length: f.length,
-        line: f.line,
-        column: f.column,
-        endLine: f.line,
-        endColumn: f.column + f.length,
-      });
+      fieldError(f, `The front matter is not valid YAML (${f.reason}), so "${f.value}" could not be read. Fix the front matter so that the profile applies.`);
     } else if (front?.needfirst) {
       const chosen = presetNamed(front.needfirst.value);
       if (chosen) profile = { preset: chosen, because: `needfirst: ${front.needfirst.value}` };
-      else {
-        const f = front.needfirst;
-        documentErrors.push({
-          file: resolve(documentPath),
-          message: `The front matter asks for the profile "${f.value}", which does not exist. Use one of: ${PRESET_NAMES.map((p) => p.slice('needfirst:'.length)).join(', ')}.`,
-          offset: f.offset,
-          length: f.length,
-          line: f.line,
-          column: f.column,
-          endLine: f.line,
-          endColumn: f.column + f.length,
-        });
-      }
+      else fieldError(front.needfirst, `The front matter asks for the profile "${front.needfirst.value}", which does not exist. Use one of: ${PRESET_NAMES.map((p) => p.slice('needfirst:'.length)).join(', ')}.`);
     } else if (front?.stage && stages.has(front.stage.value)) {
       profile = { preset: stages.get(front.stage.value)!, because: `stage: ${front.stage.value}` };
     }
