@@ -297,7 +297,8 @@ function deletionFix(hit: Hit, text: string, language: MessageLanguage): Fix | n
   }
   // A boast that opened a sentence hands its capital on: "State-of-the-art sensors will…" becomes
   // "Sensors will…".
-  const opensSentence = /^(?:|.*[.!?:]\s*)["“'‘(]?$/s.test(norm.text.slice(0, start)) && /^[A-Z]/.test(text[termStart] ?? '');
+  // Three characters before it tell (". ", '. "', or the block's start), so a long block costs no more.
+  const opensSentence = /^[A-Z]/.test(text[termStart] ?? '') && /(?:^|[.!?:] ?)["“'‘(]?$/.test(norm.text.slice(Math.max(0, start - 3), start));
   if (opensSentence && !article && following && /^[a-z]/.test(following)) {
     return {
       title: format(localize(sharedMessages.deleteTitle, language), { text: shown }),
